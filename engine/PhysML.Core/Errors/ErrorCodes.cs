@@ -1,0 +1,35 @@
+namespace PhysML.Core.Errors;
+
+/// <summary>
+/// The catalogue of error codes. Codes are never reused; each has a page <c>docs/errors/CODE.md</c>
+/// (a test checks that every code here has one).
+/// </summary>
+public static class ErrorCodes
+{
+    // 00xx: engine core (ECS, App)
+    public const string DuplicatePlugin = "PML0001";
+    public const string StructuralChangeDuringIteration = "PML0002";
+    public const string DeadEntity = "PML0003";
+    public const string MissingResource = "PML0004";
+    public const string MissingComponent = "PML0005";
+    public const string SystemOrdering = "PML0006";
+    public const string SystemFailed = "PML0007";
+
+    // 01xx: scene files
+    public const string SceneSyntax = "PML0101";
+    public const string SceneSchema = "PML0102";
+    public const string UnknownComponent = "PML0103";
+    public const string UnknownPlugin = "PML0104";
+    public const string InvalidValue = "PML0105";
+    public const string SceneNotFound = "PML0106";
+    public const string InvalidArgument = "PML0107";
+
+    // 02xx: solvers
+    public const string SolverNotConverged = "PML0201";
+
+    // 03xx: simulation health
+    public const string NonFiniteValue = "PML0301";
+
+    // 04xx: platform (Vulkan, TorchSharp, windowing)
+    public const string NoVulkanDevice = "PML0401";
+}
