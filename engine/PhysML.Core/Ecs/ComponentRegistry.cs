@@ -9,7 +9,7 @@ namespace PhysML.Core.Ecs;
 public sealed class ComponentRegistry
 {
     private static readonly MethodInfo GenericRegister =
-        typeof(ComponentRegistry).GetMethod(nameof(Register), BindingFlags.Public | BindingFlags.Instance)!;
+        typeof(ComponentRegistry).GetMethod(nameof(Register), 1, BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes)!;
 
     private readonly Dictionary<Type, ComponentType> _byType = new();
     private readonly List<ComponentType> _byId = new();
