@@ -1,0 +1,11 @@
+namespace PhysML.Fields;
+
+/// <summary>
+/// The condition on one edge: for <see cref="BoundaryKind.Dirichlet"/>, <see cref="Value"/> is the wall value (field
+/// units); for <see cref="BoundaryKind.Neumann"/>, it is the outward normal derivative ∂u/∂n (field units per metre).
+/// </summary>
+public readonly record struct EdgeCondition(BoundaryKind Kind, double Value)
+{
+    public static EdgeCondition Dirichlet(double value) => new(BoundaryKind.Dirichlet, value);
+    public static EdgeCondition Neumann(double outwardDerivative) => new(BoundaryKind.Neumann, outwardDerivative);
+}
