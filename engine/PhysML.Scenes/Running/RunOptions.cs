@@ -1,0 +1,30 @@
+using PhysML.Scenes.Recording;
+
+namespace PhysML.Scenes.Running;
+
+/// <summary>How to run a scene headless; unset values come from the scene file.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Frames to run; the scene's <c>time.frames</c> when null.</summary>
+    public int? Frames { get; init; }
+
+    /// <summary>Where outputs go; <c>runs/&lt;scene&gt;-&lt;timestamp&gt;</c> when null.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Overrides the scene's seed.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Fields to write as <c>fields/&lt;name&gt;_&lt;frame&gt;.npy</c>.</summary>
+    public IReadOnlyList<string> Dump { get; init; } = Array.Empty<string>();
+
+    /// <summary>Dump every K-th frame (frame 0, the initial state, and the last frame are always dumped).</summary>
+    public int DumpEvery { get; init; } = 1;
+
+    public NpyDType DumpDType { get; init; } = NpyDType.Float64;
+
+    /// <summary>Write <c>frames/&lt;frame&gt;.png</c> every K-th frame; 0 writes none.</summary>
+    public int ImageEvery { get; init; } = 1;
+
+    /// <summary>Requested compute backend: <c>cpu</c> or <c>vulkan</c>.</summary>
+    public string Backend { get; init; } = "cpu";
+}

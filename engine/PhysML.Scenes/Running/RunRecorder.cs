@@ -1,0 +1,94 @@
+using System.Text.Json;
+using PhysML.Core.Diagnostics;
+using PhysML.Scenes.Loading;
+using PhysML.Scenes.Recording;
+
+namespace PhysML.Scenes.Running;
+
+/// <summary>Writes one run's per-frame outputs: metrics lines, field dumps and display images.</summary>
+internal sealed class RunRecorder : IDisposable
+{
+    private readonly string _directory;
+    private readonly SceneOutput _output;
+    private readonly RunOptions _options;
+    private readonly FieldView? _display;
+    private readonly FieldCatalog _fields;
+    private readonly StreamWriter _metrics;
+    private readonly Colormap _colormap;
+    private double _seenMin = double.PositiveInfinity;
+    private double _seenMax = double.NegativeInfinity;
+
+    public RunRecorder(string directory, SceneOutput output, RunOptions options, FieldView? display, FieldCatalog fields)
+    {
+        _directory = directory;
+        _output = output;
+        _options = options;
+        _display = display;
+        _fields = fields;
+        _colormap = Colormap.Get(output.Colormap);
+        _metrics = new StreamWriter(Path.Combine(directory, RunDirectory.Metrics)) { NewLine = "\n" };
+        if (options.Dump.Count > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Fields));
+        if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
+    }
+
+    public void RecordMetrics(int frame, double time, double stepMs, FrameMetrics metrics)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("frame", frame);
+            json.WriteNumber("t", time);
+            json.WriteNumber("step_ms", Math.Round(stepMs, 4));
+            foreach (var (key, value) in metrics.Entries)
+            {
+                // JSON has no NaN or infinity; null says "not a number" without breaking the line for readers.
+                if (double.IsFinite(value)) json.WriteNumber(key, value);
+                else json.WriteNull(key);
+            }
+            json.WriteEndObject();
+        }
+        _metrics.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        // Flushed per frame: a run that dies keeps every frame it finished.
+        _metrics.Flush();
+    }
+
+    public void RecordFields(int frame, bool isLast)
+    {
+        if (frame % _options.DumpEvery == 0 || isLast)
+        {
+            foreach (var name in _options.Dump)
+            {
+                var field = _fields.Find(name)!;
+                var path = Path.Combine(_directory, RunDirectory.Fields, $"{name}_{frame:D6}.npy");
+                AtomicFile.Write(path, stream => NpyWriter.Write(stream, field.Read().Span, field.Shape, _options.DumpDType));
+            }
+        }
+        if (_display is not null && _options.ImageEvery > 0 && (frame % _options.ImageEvery == 0 || isLast))
+            WriteImage(frame);
+    }
+
+    private void WriteImage(int frame)
+    {
+        var memory = _display!.Read();
+        var values = memory.Span;
+        double min, max;
+        if (_output.Range is { } range) (min, max) = (range[0], range[1]);
+        else
+        {
+            // The range seen so far only grows, so colours mean the same value from one frame to the next.
+            foreach (var v in values)
+            {
+                if (!double.IsFinite(v)) continue;
+                _seenMin = Math.Min(_seenMin, v);
+                _seenMax = Math.Max(_seenMax, v);
+            }
+            (min, max) = (_seenMin, _seenMax);
+        }
+        var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
+        AtomicFile.Write(path, stream =>
+            FrameImage.WritePng(stream, memory.Span, _display.Shape[0], _display.Shape[1], _colormap, min, max, _output.PixelsPerCell));
+    }
+
+    public void Dispose() => _metrics.Dispose();
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PhysML.Core.Application;
+using PhysML.Core.Diagnostics;
+using PhysML.Core.Errors;
+using PhysML.Scenes.Loading;
+using PhysML.Scenes.Recording;
+
+namespace PhysML.Scenes.Running;
+
+/// <summary>
+/// Runs a loaded scene headless and records it: <c>summary.json</c>, <c>metrics.jsonl</c> (one object per frame),
+/// <c>fields/*.npy</c> and <c>frames/*.png</c>. Bad input is found before anything is written (Startup runs first);
+/// once outputs exist, <c>summary.json</c> always tells whether the run finished.
+/// </summary>
+public sealed class SceneRunner
+{
+    private static readonly JsonSerializerOptions SummaryJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    private readonly LoadedScene _scene;
+    private readonly RunOptions _options;
+    private readonly List<string> _warnings = new();
+
+    /// <summary>Applies the options, runs Startup, and checks every field name the options and scene use.</summary>
+    public SceneRunner(LoadedScene scene, RunOptions options)
+    {
+        _scene = scene;
+        _options = options;
+        if (options.Frames is < 0) throw Argument("--frames must be >= 0");
+        if (options.DumpEvery < 1) throw Argument("--dump-every must be >= 1");
+        if (options.ImageEvery < 0) throw Argument("--image-every must be >= 0");
+        if (options.Backend is not ("cpu" or "vulkan")) throw Argument($"--backend must be cpu or vulkan, got '{options.Backend}'");
+        if (options.Backend == "vulkan")
+            _warnings.Add("backend 'vulkan' requested, but no system of this scene has a Vulkan implementation yet; running on the CPU");
+        if (options.Seed is { } seed) App.World.SetResource(new RandomSeed(seed));
+
+        App.Startup();
+
+        var catalog = App.World.Resource<FieldCatalog>();
+        foreach (var name in options.Dump)
+            if (catalog.Find(name) is null)
+                throw Argument($"--dump: unknown field '{name}'; this scene has: {string.Join(", ", catalog.Names)}");
+        var display = scene.File.Output.Display;
+        if (display is not null && catalog.Find(display) is null)
+            throw new SceneException(scene.Diagnostic("$.output.display", ErrorCodes.InvalidValue,
+                $"unknown field '{display}'; this scene has: {string.Join(", ", catalog.Names)}"));
+        DisplayField = display is null ? catalog.Fields.FirstOrDefault() : catalog.Find(display);
+        if (DisplayField is { Shape.Length: not 2 })
+        {
+            _warnings.Add($"field '{DisplayField.Name}' is not 2D; frames/*.png are written for 2D fields only");
+            DisplayField = null;
+        }
+    }
+
+    public App App => _scene.App;
+    public FieldView? DisplayField { get; }
+    public IReadOnlyList<string> Warnings => _warnings;
+    public int Frames => _options.Frames ?? _scene.File.Time.Frames;
+
+    public RunResult Run(string outputDirectory, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    {
+        RunDirectory.Prepare(outputDirectory);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var completed = 0;
+        RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
+        {
+            Scene = _scene.Name,
+            SceneFile = Path.GetFullPath(_scene.Path),
+            Status = status,
+            ExitCode = exitCode,
+            FramesRequested = Frames,
+            FramesCompleted = completed,
+            StepsPerFrame = _scene.File.Time.StepsPerFrame,
+            Dt = App.Settings.FixedDelta,
+            SimulatedTime = App.Time.Elapsed,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            Seed = App.World.Resource<RandomSeed>().Value,
+            BackendRequested = _options.Backend,
+            BackendUsed = "cpu",
+            StartedUtc = started,
+            Versions = Versions(),
+            Fields = App.World.Resource<FieldCatalog>().Names.ToList(),
+            DisplayField = DisplayField?.Name,
+            Warnings = _warnings,
+            Error = error,
+        };
+
+        WriteSummary(outputDirectory, Summary(RunStatus.Running, -1));
+        try
+        {
+            using var recorder = new RunRecorder(outputDirectory, _scene.File.Output, _options, DisplayField, App.World.Resource<FieldCatalog>());
+            recorder.RecordFields(0, isLast: Frames == 0);
+            for (var frame = 1; frame <= Frames; frame++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var start = Stopwatch.GetTimestamp();
+                App.RunFrame(_scene.File.Time.StepsPerFrame);
+                var stepMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                completed = frame;
+                recorder.RecordMetrics(frame, App.Time.Elapsed, stepMs, App.World.Resource<FrameMetrics>());
+                recorder.RecordFields(frame, isLast: frame == Frames);
+                progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var summary = Summary(RunStatus.Cancelled, 130, new RunError(null, "cancelled by the user"));
+            WriteSummary(outputDirectory, summary);
+            return new RunResult(summary, outputDirectory);
+        }
+        catch (PhysMLException e)
+        {
+            var exitCode = e.Category switch { ErrorCategory.Simulation => 3, ErrorCategory.BadInput => 2, _ => 1 };
+            var summary = Summary(RunStatus.Failed, exitCode, new RunError(e.Code, e.Message));
+            WriteSummary(outputDirectory, summary);
+            return new RunResult(summary, outputDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            var summary = Summary(RunStatus.Failed, 1, new RunError(null, $"{e.GetType().Name}: {e.Message}"));
+            WriteSummary(outputDirectory, summary);
+            return new RunResult(summary, outputDirectory);
+        }
+        var done = Summary(RunStatus.Succeeded, 0);
+        WriteSummary(outputDirectory, done);
+        return new RunResult(done, outputDirectory);
+    }
+
+    private static void WriteSummary(string directory, RunSummary summary) =>
+        AtomicFile.Write(Path.Combine(directory, RunDirectory.Summary),
+            stream => JsonSerializer.Serialize(stream, summary, SummaryJson));
+
+    private Dictionary<string, string> Versions()
+    {
+        var versions = new Dictionary<string, string>
+        {
+            ["physml"] = typeof(SceneRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            ["dotnet"] = RuntimeInformation.FrameworkDescription,
+            ["os"] = RuntimeInformation.OSDescription,
+        };
+        foreach (var plugin in App.Plugins)
+            versions[$"plugin:{plugin.Name}"] = plugin.GetType().Assembly.GetName().Version?.ToString() ?? "unknown";
+        return versions;
+    }
+
+    private static PhysMLException Argument(string message) =>
+        new(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, message);
+}
