@@ -16,6 +16,7 @@ packages=(
   xauth                    # xvfb-run needs it
   ffmpeg                   # video encoding of rendered frames
   g++                      # builds the tiny libstdc++ shim for TorchSharp
+  python3-numpy            # golden-data checks: tests load our .npy dumps with NumPy itself (never a runtime dependency)
 )
 
 quiet=0

@@ -39,7 +39,7 @@ public static class NpyWriter
         const int preamble = 10; // magic (6) + version (2) + header length (2)
         var padded = (preamble + dict.Length + 1 + 63) / 64 * 64;
         var header = dict.PadRight(padded - preamble - 1) + "\n";
-        stream.Write("\x93NUMPY"u8);
+        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y']);
         stream.WriteByte(1);
         stream.WriteByte(0);
         Span<byte> length = stackalloc byte[2];

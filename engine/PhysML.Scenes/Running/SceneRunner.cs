@@ -21,6 +21,8 @@ public sealed class SceneRunner
     private static readonly JsonSerializerOptions SummaryJson = new()
     {
         WriteIndented = true,
+        // Plain '+' and quotes in versions and messages: the file is read by people and scripts, not embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };

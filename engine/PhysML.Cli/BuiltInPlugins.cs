@@ -1,0 +1,10 @@
+using PhysML.Heat;
+using PhysML.Scenes.Loading;
+
+namespace PhysML.Cli;
+
+/// <summary>The plugins shipped with PhysML, which every scene can name.</summary>
+public static class BuiltInPlugins
+{
+    public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly);
+}

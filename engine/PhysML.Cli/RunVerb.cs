@@ -1,0 +1,96 @@
+using System.CommandLine;
+using PhysML.Scenes.Loading;
+using PhysML.Scenes.Recording;
+using PhysML.Scenes.Running;
+
+namespace PhysML.Cli;
+
+/// <summary><c>physml run SCENE</c>: runs a scene headless and records it into a run directory.</summary>
+public static class RunVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var scene = new Argument<string>("scene") { Description = "Path to a *.scene.json file." };
+        var frames = new Option<int?>("--frames") { Description = "Frames to run (default: the scene's time.frames)." };
+        var output = new Option<string?>("--out") { Description = "Output directory (default: runs/<scene>-<timestamp>)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scene's seed)." };
+        var dump = new Option<string?>("--dump") { Description = "Comma-separated fields to write as fields/<name>_<frame>.npy." };
+        var dumpEvery = new Option<int>("--dump-every") { Description = "Dump every K-th frame (frame 0 and the last are always dumped).", DefaultValueFactory = _ => 1 };
+        var dumpDType = new Option<string>("--dump-dtype") { Description = "float64 or float32.", DefaultValueFactory = _ => "float64" };
+        dumpDType.AcceptOnlyFromAmong("float64", "float32");
+        var imageEvery = new Option<int>("--image-every") { Description = "Write frames/<frame>.png every K-th frame; 0 for none.", DefaultValueFactory = _ => 1 };
+        var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
+        backend.AcceptOnlyFromAmong("cpu", "vulkan");
+
+        var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
+        {
+            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend,
+        };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(scene)!;
+            var options = new RunOptions
+            {
+                Frames = parsed.GetValue(frames),
+                OutputDirectory = parsed.GetValue(output),
+                Seed = parsed.GetValue(seed),
+                Dump = (parsed.GetValue(dump) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                DumpEvery = parsed.GetValue(dumpEvery),
+                DumpDType = parsed.GetValue(dumpDType) == "float32" ? NpyDType.Float32 : NpyDType.Float64,
+                ImageEvery = parsed.GetValue(imageEvery),
+                Backend = parsed.GetValue(backend)!,
+            };
+            return Execute(context, path, options);
+        });
+        return command;
+    }
+
+    private static int Execute(CliContext context, string path, RunOptions options)
+    {
+        var loaded = new SceneLoader(BuiltInPlugins.Catalog()).Load(path);
+        var runner = new SceneRunner(loaded, options);
+        foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");
+        var directory = options.OutputDirectory ?? RunDirectory.DefaultFor(loaded.Name, DateTimeOffset.Now);
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // finish the frame, write summary.json, then exit
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            context.Output.WriteLine($"running '{loaded.Name}' for {runner.Frames} frames ({loaded.File.Time.StepsPerFrame} steps of {loaded.File.Time.Dt} s each) into {directory}");
+            var result = RunProgressDisplay.Run(context, runner, directory, cancel.Token);
+            Report(context, result);
+            return result.Summary.ExitCode;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static void Report(CliContext context, RunResult result)
+    {
+        var s = result.Summary;
+        var full = Path.GetFullPath(result.OutputDirectory);
+        if (s.Status == RunStatus.Succeeded)
+        {
+            context.Output.WriteLine($"run succeeded: {s.FramesCompleted} frames, {s.SimulatedTime:G4} s simulated in {s.WallSeconds:F2} s wall");
+        }
+        else
+        {
+            var code = s.Error?.Code is { } c ? $"error {c}: " : "error: ";
+            context.Error.WriteLine($"run {s.Status.ToString().ToLowerInvariant()} after {s.FramesCompleted} of {s.FramesRequested} frames: {code}{s.Error?.Message}");
+        }
+        context.Output.WriteLine($"outputs in {full}:");
+        foreach (var entry in new[] { RunDirectory.Summary, RunDirectory.Metrics, RunDirectory.Fields, RunDirectory.Frames })
+        {
+            var at = Path.Combine(full, entry);
+            if (File.Exists(at)) context.Output.WriteLine($"  {entry}");
+            else if (Directory.Exists(at)) context.Output.WriteLine($"  {entry}/ ({Directory.GetFiles(at).Length} files)");
+        }
+    }
+}
