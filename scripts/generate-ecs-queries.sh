@@ -35,7 +35,7 @@ list() { # list PREFIX N SEP -> "P0, P1, ..."
   for ((n = 1; n <= max; n++)); do
     tp=$(list "T@" $n ", ")
     for variant in plain entity; do
-      if [ $variant = plain ]; then iface="IForEach<$tp>"; entityArg=""; method=Query; else iface="IForEachWithEntity<$tp>"; entityArg="entities[i], "; method=QueryWithEntity; fi
+      if [ $variant = plain ]; then iface="IForEach<$tp>"; entityArg=""; method=Query; rows=ForEachRow; else iface="IForEachWithEntity<$tp>"; entityArg="entities[i], "; method=QueryWithEntity; rows=ForEachRowWithEntity; fi
       echo "    /// <summary>The fast path: calls <paramref name=\"callback\"/> for every matching entity, walking chunk columns.</summary>"
       echo "    public void $method<TCallback, $tp>(QueryDescription description, ref TCallback callback)"
       echo "        where TCallback : struct, $iface"
@@ -44,8 +44,10 @@ list() { # list PREFIX N SEP -> "P0, P1, ..."
       echo "        EnterIteration();"
       echo "        try"
       echo "        {"
-      echo "            foreach (var archetype in query.Archetypes)"
+      echo "            var archetypes = query.Archetypes;"
+      echo "            for (var a = 0; a < archetypes.Count; a++)"
       echo "            {"
+      echo "                var archetype = archetypes[a];"
       echo "                if (archetype.EntityCount == 0) continue;"
       for ((k = 0; k < n; k++)); do
         echo "                var column$k = RequireColumn(archetype, typeof(T$k), description);"
@@ -54,12 +56,8 @@ list() { # list PREFIX N SEP -> "P0, P1, ..."
       echo "                for (var c = 0; c < chunks.Count; c++)"
       echo "                {"
       echo "                    var chunk = chunks[c];"
-      [ $variant = entity ] && echo "                    var entities = chunk.Entities;"
-      for ((k = 0; k < n; k++)); do
-        echo "                    ref var first$k = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T$k>(column$k));"
-      done
-      echo "                    for (var i = 0; i < chunk.Count; i++)"
-      echo "                        callback.Update(${entityArg}$(list "ref Unsafe.Add(ref first@, i)" $n ", "));"
+      if [ $variant = entity ]; then ent="chunk.Entities, "; else ent=""; fi
+      echo "                    ${rows}(ref callback, ${ent}$(list "ref MemoryMarshal.GetArrayDataReference(chunk.Column<T@>(column@))" $n ", "), chunk.Count);"
       echo "                }"
       echo "            }"
       echo "        }"
@@ -67,6 +65,17 @@ list() { # list PREFIX N SEP -> "P0, P1, ..."
       echo "        {"
       echo "            ExitIteration();"
       echo "        }"
+      echo "    }"
+      echo
+      echo "    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined"
+      echo "    // into the caller, the query's set-up code used it up and every row paid a call)."
+      echo "    [MethodImpl(MethodImplOptions.NoInlining)]"
+      if [ $variant = entity ]; then eparam="Entity[] entities, "; else eparam=""; fi
+      echo "    private static void ${rows}<TCallback, $tp>(ref TCallback callback, ${eparam}$(list "ref T@ first@" $n ", "), int count)"
+      echo "        where TCallback : struct, $iface"
+      echo "    {"
+      echo "        for (var i = 0; i < count; i++)"
+      echo "            callback.Update(${entityArg}$(list "ref Unsafe.Add(ref first@, i)" $n ", "));"
       echo "    }"
       echo
     done

@@ -39,5 +39,6 @@ public sealed class Chunk
     }
 
     // Column by index: the query fast path resolves the index once per archetype.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal T[] Column<T>(int column) => Unsafe.As<T[]>(Columns[column]);
 }

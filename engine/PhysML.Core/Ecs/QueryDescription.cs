@@ -14,7 +14,11 @@ public sealed class QueryDescription : IEquatable<QueryDescription>
         All = all ?? Array.Empty<Type>();
         Any = any ?? Array.Empty<Type>();
         None = none ?? Array.Empty<Type>();
+        _hash = ComputeHash();
     }
+
+    // Cached: the world looks a description up on every query call.
+    private readonly int _hash;
 
     public QueryDescription() : this(null) { }
 
@@ -35,11 +39,13 @@ public sealed class QueryDescription : IEquatable<QueryDescription>
     public QueryDescription WithNone<T0, T1>() => WithNone(typeof(T0), typeof(T1));
 
     public bool Equals(QueryDescription? other) =>
-        other is not null && All.SequenceEqual(other.All) && Any.SequenceEqual(other.Any) && None.SequenceEqual(other.None);
+        ReferenceEquals(this, other) || other is not null && _hash == other._hash && All.SequenceEqual(other.All) && Any.SequenceEqual(other.Any) && None.SequenceEqual(other.None);
 
     public override bool Equals(object? obj) => Equals(obj as QueryDescription);
 
-    public override int GetHashCode()
+    public override int GetHashCode() => _hash;
+
+    private int ComputeHash()
     {
         var hash = new HashCode();
         foreach (var t in All) hash.Add(t);

@@ -14,17 +14,17 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var chunks = archetype.Chunks;
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(ref Unsafe.Add(ref first0, i));
+                    ForEachRow(ref callback, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), chunk.Count);
                 }
             }
         }
@@ -32,6 +32,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRow<TCallback, T0>(ref TCallback callback, ref T0 first0, int count)
+        where TCallback : struct, IForEach<T0>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(ref Unsafe.Add(ref first0, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -42,18 +52,17 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var chunks = archetype.Chunks;
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    var entities = chunk.Entities;
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(entities[i], ref Unsafe.Add(ref first0, i));
+                    ForEachRowWithEntity(ref callback, chunk.Entities, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), chunk.Count);
                 }
             }
         }
@@ -61,6 +70,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRowWithEntity<TCallback, T0>(ref TCallback callback, Entity[] entities, ref T0 first0, int count)
+        where TCallback : struct, IForEachWithEntity<T0>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(entities[i], ref Unsafe.Add(ref first0, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -71,8 +90,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -80,10 +101,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+                    ForEachRow(ref callback, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), chunk.Count);
                 }
             }
         }
@@ -91,6 +109,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRow<TCallback, T0, T1>(ref TCallback callback, ref T0 first0, ref T1 first1, int count)
+        where TCallback : struct, IForEach<T0, T1>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -101,8 +129,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -110,11 +140,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    var entities = chunk.Entities;
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+                    ForEachRowWithEntity(ref callback, chunk.Entities, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), chunk.Count);
                 }
             }
         }
@@ -122,6 +148,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRowWithEntity<TCallback, T0, T1>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, int count)
+        where TCallback : struct, IForEachWithEntity<T0, T1>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -132,8 +168,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -142,11 +180,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    ref var first2 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+                    ForEachRow(ref callback, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2)), chunk.Count);
                 }
             }
         }
@@ -154,6 +188,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRow<TCallback, T0, T1, T2>(ref TCallback callback, ref T0 first0, ref T1 first1, ref T2 first2, int count)
+        where TCallback : struct, IForEach<T0, T1, T2>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -164,8 +208,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -174,12 +220,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    var entities = chunk.Entities;
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    ref var first2 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+                    ForEachRowWithEntity(ref callback, chunk.Entities, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2)), chunk.Count);
                 }
             }
         }
@@ -187,6 +228,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRowWithEntity<TCallback, T0, T1, T2>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, ref T2 first2, int count)
+        where TCallback : struct, IForEachWithEntity<T0, T1, T2>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -197,8 +248,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -208,12 +261,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    ref var first2 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2));
-                    ref var first3 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T3>(column3));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+                    ForEachRow(ref callback, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T3>(column3)), chunk.Count);
                 }
             }
         }
@@ -221,6 +269,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRow<TCallback, T0, T1, T2, T3>(ref TCallback callback, ref T0 first0, ref T1 first1, ref T2 first2, ref T3 first3, int count)
+        where TCallback : struct, IForEach<T0, T1, T2, T3>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -231,8 +289,10 @@ public sealed partial class World
         EnterIteration();
         try
         {
-            foreach (var archetype in query.Archetypes)
+            var archetypes = query.Archetypes;
+            for (var a = 0; a < archetypes.Count; a++)
             {
+                var archetype = archetypes[a];
                 if (archetype.EntityCount == 0) continue;
                 var column0 = RequireColumn(archetype, typeof(T0), description);
                 var column1 = RequireColumn(archetype, typeof(T1), description);
@@ -242,13 +302,7 @@ public sealed partial class World
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var chunk = chunks[c];
-                    var entities = chunk.Entities;
-                    ref var first0 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0));
-                    ref var first1 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1));
-                    ref var first2 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2));
-                    ref var first3 = ref MemoryMarshal.GetArrayDataReference(chunk.Column<T3>(column3));
-                    for (var i = 0; i < chunk.Count; i++)
-                        callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+                    ForEachRowWithEntity(ref callback, chunk.Entities, ref MemoryMarshal.GetArrayDataReference(chunk.Column<T0>(column0)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T1>(column1)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T2>(column2)), ref MemoryMarshal.GetArrayDataReference(chunk.Column<T3>(column3)), chunk.Count);
                 }
             }
         }
@@ -256,6 +310,16 @@ public sealed partial class World
         {
             ExitIteration();
         }
+    }
+
+    // The row loop is its own small method so the JIT has inlining budget left for callback.Update (inlined
+    // into the caller, the query's set-up code used it up and every row paid a call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForEachRowWithEntity<TCallback, T0, T1, T2, T3>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, ref T2 first2, ref T3 first3, int count)
+        where TCallback : struct, IForEachWithEntity<T0, T1, T2, T3>
+    {
+        for (var i = 0; i < count; i++)
+            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
     }
 
 }
