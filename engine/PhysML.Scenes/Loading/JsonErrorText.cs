@@ -26,7 +26,8 @@ internal static partial class JsonErrorText
     public static string KnownFields(Type type) => string.Join(", ", type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.SetMethod is not null)
-        .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+        .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+                     ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))
         .Order(StringComparer.Ordinal));
 
     private static string KnownFields(string typeName) => FindType(typeName) is { } type ? KnownFields(type) : "(unknown type)";

@@ -43,6 +43,9 @@ public sealed class SceneLoader(PluginCatalog plugins)
 
     private static JsonPositionIndex IndexOrThrow(string path, byte[] utf8)
     {
+        if (System.Text.Encoding.UTF8.GetString(utf8).Trim().Length == 0)
+            throw new SceneException(new SceneDiagnostic(path, new SourcePosition(1, 1), "$", ErrorCodes.SceneSyntax,
+                "the file is empty; a scene file is a JSON object (see scenes/heat-plate.scene.json)"));
         try
         {
             return JsonPositionIndex.Build(utf8);
@@ -69,8 +72,9 @@ public sealed class SceneLoader(PluginCatalog plugins)
             var position = e.LineNumber is { } line
                 ? new SourcePosition((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1)
                 : positions.Find(jsonPath);
-            // A path that names a property points at it more precisely than the reader's position after it.
-            position = positions.Find(jsonPath) is { } found && jsonPath != "$" ? found : position;
+            // The path's own position beats the reader's, which is just past the offending token (or, for a missing
+            // field, at the end of the object).
+            position = positions.Find(jsonPath) ?? position;
             throw new SceneException(new SceneDiagnostic(path, position, jsonPath, ErrorCodes.SceneSchema, JsonErrorText.Describe(e)));
         }
     }

@@ -1,0 +1,45 @@
+namespace PhysML.Gpu;
+
+/// <summary>Describes a <see cref="GpuBuffer"/>. Checked once, by <see cref="VulkanContext.CreateBuffer"/>.</summary>
+/// <param name="SizeInBytes">Size in bytes; a positive multiple of 4, the size of the float and uint the shaders use.</param>
+/// <param name="Usage">How kernels use the buffer; at least one flag.</param>
+/// <param name="HostVisible">
+/// Mapped memory the CPU reads and writes directly. Must be true for now: device-local buffers with staging copies
+/// come with the solver backend, when transfer cost starts to matter.
+/// </param>
+public readonly record struct BufferDescription(ulong SizeInBytes, GpuBufferUsage Usage, bool HostVisible)
+{
+    /// <summary>A host-visible storage buffer of <paramref name="count"/> floats.</summary>
+    public static BufferDescription StorageFloats(int count) =>
+        new((ulong)count * sizeof(float), GpuBufferUsage.Storage, HostVisible: true);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first field that breaks a rule.</summary>
+    /// <param name="maxStorageBufferRange">The device's limit on a storage binding's size.</param>
+    internal void Validate(ulong maxStorageBufferRange)
+    {
+        if (SizeInBytes == 0 || SizeInBytes % 4 != 0)
+        {
+            throw Invalid(nameof(SizeInBytes), $"must be a positive multiple of 4 bytes (was {SizeInBytes})");
+        }
+
+        if (Usage == GpuBufferUsage.None
+            || (Usage & ~(GpuBufferUsage.Storage | GpuBufferUsage.TransferSource | GpuBufferUsage.TransferDestination)) != 0)
+        {
+            throw Invalid(nameof(Usage), $"must be a combination of Storage, TransferSource and TransferDestination (was {Usage})");
+        }
+
+        if ((Usage & GpuBufferUsage.Storage) != 0 && SizeInBytes > maxStorageBufferRange)
+        {
+            throw Invalid(nameof(SizeInBytes),
+                $"must be at most the device's maxStorageBufferRange of {maxStorageBufferRange} bytes for a Storage buffer (was {SizeInBytes})");
+        }
+
+        if (!HostVisible)
+        {
+            throw Invalid(nameof(HostVisible), "must be true: device-local buffers are not implemented yet");
+        }
+    }
+
+    private static ArgumentException Invalid(string field, string rule) =>
+        new($"{nameof(BufferDescription)}.{field} {rule}.", field);
+}

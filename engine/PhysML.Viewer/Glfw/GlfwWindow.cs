@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+
+namespace PhysML.Viewer.Glfw;
+
+/// <summary>
+/// A GLFW window with no OpenGL context, for Vulkan to present into. Initialises GLFW on creation and terminates it
+/// on Dispose.
+/// </summary>
+/// <remarks>
+/// GLFW is process-global and glfwTerminate destroys every window, so there is one GlfwWindow per process at a time
+/// (the viewer has one window). GLFW wants to be called from one thread; create, poll and dispose on the same one.
+/// </remarks>
+public sealed unsafe class GlfwWindow : IDisposable
+{
+    private nint _window;
+
+    /// <summary>Creates a window.</summary>
+    /// <param name="width">Width in screen coordinates (pixels unless the desktop is scaled).</param>
+    /// <param name="height">Height in screen coordinates.</param>
+    /// <param name="title">The title bar text.</param>
+    /// <param name="visible">False for tests and offscreen rendering: the window exists but is never mapped.</param>
+    /// <exception cref="GlfwException">GLFW could not initialise (no display) or create the window.</exception>
+    public GlfwWindow(int width, int height, string title, bool visible = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        Title = title;
+
+        if (GlfwNative.Init() != GlfwNative.True)
+        {
+            throw LastError("glfwInit failed (is DISPLAY set to a running X server, e.g. Xvfb?)");
+        }
+
+        try
+        {
+            // Vulkan presents into the window, so GLFW must not create an OpenGL context on it.
+            GlfwNative.WindowHint(GlfwNative.ClientApi, GlfwNative.NoApi);
+            GlfwNative.WindowHint(GlfwNative.Visible, visible ? GlfwNative.True : GlfwNative.False);
+            nint titleUtf8 = Marshal.StringToCoTaskMemUTF8(title);
+            try
+            {
+                _window = GlfwNative.CreateWindow(width, height, (byte*)titleUtf8, 0, 0);
+            }
+            finally
+            {
+                Marshal.FreeCoTaskMem(titleUtf8);
+            }
+
+            if (_window == 0)
+            {
+                throw LastError($"glfwCreateWindow({width}, {height}, \"{title}\") failed");
+            }
+        }
+        catch
+        {
+            GlfwNative.Terminate();
+            throw;
+        }
+    }
+
+    public string Title { get; }
+
+    public bool IsDisposed { get; private set; }
+
+    /// <summary>True when GLFW found a Vulkan loader and an ICD that can present to this platform's windows.</summary>
+    public bool VulkanSupported => GlfwNative.VulkanSupported() == GlfwNative.True;
+
+    /// <summary>True once the user asked to close the window (close button, Alt+F4).</summary>
+    public bool ShouldClose
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            return GlfwNative.WindowShouldClose(_window) == GlfwNative.True;
+        }
+    }
+
+    /// <summary>The drawable size in pixels; differs from the window size on high-DPI screens. The swapchain uses this.</summary>
+    public (int Width, int Height) FramebufferSize
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            int width;
+            int height;
+            GlfwNative.GetFramebufferSize(_window, &width, &height);
+            return (width, height);
+        }
+    }
+
+    /// <summary>The handle for glfwCreateWindowSurface, used by the renderer.</summary>
+    internal nint Handle => _window;
+
+    /// <summary>The Vulkan instance extensions a surface for this window needs (VK_KHR_surface and a platform one).</summary>
+    /// <exception cref="GlfwException">Vulkan is not available to GLFW.</exception>
+    public IReadOnlyList<string> RequiredInstanceExtensions()
+    {
+        uint count;
+        byte** names = GlfwNative.GetRequiredInstanceExtensions(&count);
+        if (names == null)
+        {
+            throw LastError("glfwGetRequiredInstanceExtensions returned nothing (no Vulkan loader or no surface support)");
+        }
+
+        var extensions = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            extensions[i] = Marshal.PtrToStringUTF8((nint)names[i]) ?? "";
+        }
+
+        return extensions;
+    }
+
+    /// <summary>Processes pending window events; call once per frame.</summary>
+    public void PollEvents()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        GlfwNative.PollEvents();
+    }
+
+    /// <summary>Destroys the window, then terminates GLFW (reverse order of creation).</summary>
+    public void Dispose()
+    {
+        if (IsDisposed)
+        {
+            return;
+        }
+
+        IsDisposed = true;
+        if (_window != 0)
+        {
+            GlfwNative.DestroyWindow(_window);
+            _window = 0;
+        }
+
+        GlfwNative.Terminate();
+    }
+
+    /// <summary>Builds an exception from glfwGetError, which also clears the error.</summary>
+    private static GlfwException LastError(string what)
+    {
+        byte* description;
+        int code = GlfwNative.GetError(&description);
+        string text = code == GlfwNative.NoError || description == null
+            ? "GLFW reported no error"
+            : Marshal.PtrToStringUTF8((nint)description) ?? "";
+        return new GlfwException($"{what}: {text} (GLFW error 0x{code:X8}).", code);
+    }
+}

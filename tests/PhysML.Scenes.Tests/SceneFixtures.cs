@@ -1,0 +1,13 @@
+using PhysML.Heat;
+using PhysML.Scenes.Loading;
+
+namespace PhysML.Scenes.Tests;
+
+internal static class SceneFixtures
+{
+    public static SceneLoader Loader() => new(PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly));
+
+    public static string Malformed(string name) => Path.Combine(AppContext.BaseDirectory, "Malformed", name);
+
+    public static string Scene(string name) => Path.Combine(AppContext.BaseDirectory, "scenes", name);
+}
