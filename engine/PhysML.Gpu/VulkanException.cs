@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PhysML.Core.Errors;
 using Silk.NET.Vulkan;
 
 namespace PhysML.Gpu;
@@ -8,10 +9,10 @@ namespace PhysML.Gpu;
 /// Every creation and submit result is checked in every build configuration (Veldrid only checks in Debug, which
 /// turns a device loss in Release into a hang or a crash far from its cause).
 /// </remarks>
-public sealed class VulkanException : Exception
+public sealed class VulkanException : PhysMLException
 {
     public VulkanException(Result result, string call, string? detail = null)
-        : base(FormatMessage(result, call, detail))
+        : base(ErrorCodes.VulkanCallFailed, ErrorCategory.Internal, FormatMessage(result, call, detail))
     {
         Result = result;
         Call = call;

@@ -11,9 +11,6 @@ namespace PhysML.ML;
 /// </summary>
 public static class TorchRuntime
 {
-    // PML0402 is the platform code for "TorchSharp's native runtime could not be loaded" (docs/errors/PML0402.md).
-    private const string TorchUnavailableCode = "PML0402";
-
     /// <summary>
     /// Initialises libtorch with <paramref name="settings"/> and reports what it runs on.
     /// Calling it again re-seeds and re-applies the settings; libtorch itself is loaded only once per process.
@@ -37,7 +34,7 @@ public static class TorchRuntime
         catch (Exception e) when (e is DllNotFoundException or NotSupportedException or TypeInitializationException
                                       or BadImageFormatException)
         {
-            throw new PhysMLException(TorchUnavailableCode, ErrorCategory.Internal,
+            throw new PhysMLException(ErrorCodes.TorchSharpUnavailable, ErrorCategory.Internal,
                 $"TorchSharp's native runtime could not be loaded ({FirstLine(e.GetBaseException().Message)}). "
                 + "On Linux, rebuild so that build/TorchSharpNativeFixup.targets patches libLibTorchSharp.so "
                 + "(run scripts/bootstrap.sh first); "

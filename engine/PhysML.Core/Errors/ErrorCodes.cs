@@ -32,4 +32,6 @@ public static class ErrorCodes
 
     // 04xx: platform (Vulkan, TorchSharp, windowing)
     public const string NoVulkanDevice = "PML0401";
+    public const string TorchSharpUnavailable = "PML0402";
+    public const string VulkanCallFailed = "PML0403";
 }
