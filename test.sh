@@ -30,8 +30,13 @@ trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null' EXIT
 results="$root/TestResults"
 rm -rf "$results"
 projects=$(find tests -name '*.Tests.csproj' | sort)
-dotnet test PhysML.sln -c Release --no-build -nologo --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
-test_exit=$?
+# One dotnet test per project, each with its own TRX name: solution-wide runs name TRX files by the second and
+# two projects finishing together would overwrite each other's results.
+test_exit=0
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || test_exit=$?
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
