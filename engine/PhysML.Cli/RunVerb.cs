@@ -14,8 +14,8 @@ public static class RunVerb
         var frames = new Option<int?>("--frames") { Description = "Frames to run (default: the scene's time.frames)." };
         var output = new Option<string?>("--out") { Description = "Output directory (default: runs/<scene>-<timestamp>)." };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scene's seed)." };
-        var dump = new Option<string?>("--dump") { Description = "Comma-separated fields to write as fields/<name>_<frame>.npy." };
-        var dumpEvery = new Option<int>("--dump-every") { Description = "Dump every K-th frame (frame 0 and the last are always dumped).", DefaultValueFactory = _ => 1 };
+        var dump = new Option<string?>("--dump") { Description = "Comma-separated fields to write as fields/<name>_<frame>.npy (default: the scene's output.dump; \"\" for none)." };
+        var dumpEvery = new Option<int?>("--dump-every") { Description = "Dump every K-th frame (frame 0 and the last are always dumped; default: the scene's output.dumpEvery)." };
         var dumpDType = new Option<string>("--dump-dtype") { Description = "float64 or float32.", DefaultValueFactory = _ => "float64" };
         dumpDType.AcceptOnlyFromAmong("float64", "float32");
         var imageEvery = new Option<int>("--image-every") { Description = "Write frames/<frame>.png every K-th frame; 0 for none.", DefaultValueFactory = _ => 1 };
@@ -34,7 +34,7 @@ public static class RunVerb
                 Frames = parsed.GetValue(frames),
                 OutputDirectory = parsed.GetValue(output),
                 Seed = parsed.GetValue(seed),
-                Dump = (parsed.GetValue(dump) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Dump = parsed.GetValue(dump)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 DumpEvery = parsed.GetValue(dumpEvery),
                 DumpDType = parsed.GetValue(dumpDType) == "float32" ? NpyDType.Float32 : NpyDType.Float64,
                 ImageEvery = parsed.GetValue(imageEvery),

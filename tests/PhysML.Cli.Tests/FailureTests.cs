@@ -76,6 +76,12 @@ public class FailureTests
         Assert.Equal(2, displayRun.ExitCode);
         Assert.Contains($"{display}:1:49: error PML0105: $.output.display: unknown field 'velocity'; this scene has: temperature", displayRun.Error);
 
+        var sceneDump = temp.File("dump.scene.json", """{ "name": "d", "plugins": ["heat"], "output": { "dump": ["temperature", "pressure"] }, "entities": [ { "components": { "heatPlate": {} } } ] }""");
+        var sceneDumpRun = CliRun.Of("run", sceneDump, "--out", temp.Sub("b"));
+        Assert.Equal(2, sceneDumpRun.ExitCode);
+        Assert.Contains($"{sceneDump}:1:73: error PML0105: $.output.dump[1]: unknown field 'pressure'; this scene has: temperature", sceneDumpRun.Error);
+        Assert.False(Directory.Exists(temp.Sub("b")));
+
         var frames = CliRun.Of("run", scene, "--frames", "many");
         Assert.Equal(2, frames.ExitCode);
         Assert.Contains("many", frames.Error);

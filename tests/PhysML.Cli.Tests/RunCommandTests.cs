@@ -42,6 +42,22 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void The_scene_decides_what_is_dumped_unless_the_command_line_overrides_it()
+    {
+        using var temp = new TempDirectory();
+        var byScene = CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "4", "--out", temp.Sub("a"), "--image-every", "2");
+        var everyThird = CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "4", "--out", temp.Sub("b"), "--dump-every", "3", "--image-every", "0");
+
+        Assert.True(byScene.ExitCode == 0, byScene.ToString());
+        Assert.True(everyThird.ExitCode == 0, everyThird.ToString());
+        Assert.Equal(5, Directory.GetFiles(temp.Sub("a/fields")).Length);
+        Assert.Equal(new[] { "000000.png", "000002.png", "000004.png" }, Directory.GetFiles(temp.Sub("a/frames")).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { "temperature_000000.npy", "temperature_000003.npy", "temperature_000004.npy" },
+            Directory.GetFiles(temp.Sub("b/fields")).Select(Path.GetFileName).Order());
+        Assert.False(Directory.Exists(temp.Sub("b/frames")));
+    }
+
+    [Fact]
     public void Npy_dumps_load_in_NumPy_with_the_documented_shape_and_dtype()
     {
         using var temp = new TempDirectory();
@@ -91,7 +107,7 @@ public class RunCommandTests
         var outDir = temp.Sub("heat");
         Assert.Equal(0, CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "4", "--out", outDir, "--dump", "temperature").ExitCode);
 
-        var second = CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "2", "--out", outDir, "--image-every", "0");
+        var second = CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "2", "--out", outDir, "--image-every", "0", "--dump", "");
 
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(outDir, "metrics.jsonl")).Length);

@@ -53,6 +53,12 @@ public sealed record SceneOutput
 
     /// <summary>Pixels per cell in the PNG frames (nearest-neighbour).</summary>
     public int PixelsPerCell { get; init; } = 4;
+
+    /// <summary>Fields a run dumps to <c>fields/*.npy</c> unless <c>--dump</c> says otherwise.</summary>
+    public List<string> Dump { get; init; } = new();
+
+    /// <summary>Dump every K-th frame unless <c>--dump-every</c> says otherwise.</summary>
+    public int DumpEvery { get; init; } = 1;
 }
 
 /// <summary>An entity: an optional name and components keyed by their registered scene names.</summary>

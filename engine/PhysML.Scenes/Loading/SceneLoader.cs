@@ -86,6 +86,7 @@ public sealed class SceneLoader(PluginCatalog plugins)
         foreach (var e in Check.Positive("dt", file.Time.Dt)) report("$.time.dt", ErrorCodes.InvalidValue, e.Message);
         foreach (var e in Check.InRange("stepsPerFrame", file.Time.StepsPerFrame, 1, 1_000_000)) report("$.time.stepsPerFrame", ErrorCodes.InvalidValue, e.Message);
         foreach (var e in Check.InRange("frames", file.Time.Frames, 0, 10_000_000)) report("$.time.frames", ErrorCodes.InvalidValue, e.Message);
+        foreach (var e in Check.InRange("dumpEvery", file.Output.DumpEvery, 1, 1_000_000)) report("$.output.dumpEvery", ErrorCodes.InvalidValue, e.Message);
         foreach (var e in Check.InRange("pixelsPerCell", file.Output.PixelsPerCell, 1, 64)) report("$.output.pixelsPerCell", ErrorCodes.InvalidValue, e.Message);
         if (!Colormap.Names.Contains(file.Output.Colormap))
             report("$.output.colormap", ErrorCodes.InvalidValue, $"unknown colormap '{file.Output.Colormap}'; known: {string.Join(", ", Colormap.Names)}");

@@ -14,11 +14,12 @@ public sealed record RunOptions
     /// <summary>Overrides the scene's seed.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Fields to write as <c>fields/&lt;name&gt;_&lt;frame&gt;.npy</c>.</summary>
-    public IReadOnlyList<string> Dump { get; init; } = Array.Empty<string>();
+    /// <summary>Fields to write as <c>fields/&lt;name&gt;_&lt;frame&gt;.npy</c>; the scene's <c>output.dump</c> when null.</summary>
+    public IReadOnlyList<string>? Dump { get; init; }
 
-    /// <summary>Dump every K-th frame (frame 0, the initial state, and the last frame are always dumped).</summary>
-    public int DumpEvery { get; init; } = 1;
+    /// <summary>Dump every K-th frame (frame 0, the initial state, and the last frame are always dumped); the scene's
+    /// <c>output.dumpEvery</c> when null.</summary>
+    public int? DumpEvery { get; init; }
 
     public NpyDType DumpDType { get; init; } = NpyDType.Float64;
 

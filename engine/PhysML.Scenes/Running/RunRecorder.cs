@@ -27,7 +27,7 @@ internal sealed class RunRecorder : IDisposable
         _fields = fields;
         _colormap = Colormap.Get(output.Colormap);
         _metrics = new StreamWriter(Path.Combine(directory, RunDirectory.Metrics)) { NewLine = "\n" };
-        if (options.Dump.Count > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Fields));
+        if (options.Dump!.Count > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Fields));
         if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
     }
 
@@ -55,9 +55,9 @@ internal sealed class RunRecorder : IDisposable
 
     public void RecordFields(int frame, bool isLast)
     {
-        if (frame % _options.DumpEvery == 0 || isLast)
+        if (frame % _options.DumpEvery!.Value == 0 || isLast)
         {
-            foreach (var name in _options.Dump)
+            foreach (var name in _options.Dump!)
             {
                 var field = _fields.Find(name)!;
                 var path = Path.Combine(_directory, RunDirectory.Fields, $"{name}_{frame:D6}.npy");

@@ -35,7 +35,13 @@ public sealed class SceneRunner
     public SceneRunner(LoadedScene scene, RunOptions options)
     {
         _scene = scene;
-        _options = options;
+        // Unset options take the scene's values, so the recorder sees one resolved set.
+        _options = options with
+        {
+            Dump = options.Dump ?? scene.File.Output.Dump,
+            DumpEvery = options.DumpEvery ?? scene.File.Output.DumpEvery,
+        };
+        options = _options;
         if (options.Frames is < 0) throw Argument("--frames must be >= 0");
         if (options.DumpEvery < 1) throw Argument("--dump-every must be >= 1");
         if (options.ImageEvery < 0) throw Argument("--image-every must be >= 0");
@@ -47,9 +53,15 @@ public sealed class SceneRunner
         App.Startup();
 
         var catalog = App.World.Resource<FieldCatalog>();
-        foreach (var name in options.Dump)
-            if (catalog.Find(name) is null)
-                throw Argument($"--dump: unknown field '{name}'; this scene has: {string.Join(", ", catalog.Names)}");
+        foreach (var name in options.Dump!)
+        {
+            if (catalog.Find(name) is not null) continue;
+            var known = string.Join(", ", catalog.Names);
+            if (scene.File.Output.Dump.Contains(name) && ReferenceEquals(options.Dump, scene.File.Output.Dump))
+                throw new SceneException(scene.Diagnostic($"$.output.dump[{scene.File.Output.Dump.IndexOf(name)}]",
+                    ErrorCodes.InvalidValue, $"unknown field '{name}'; this scene has: {known}"));
+            throw Argument($"--dump: unknown field '{name}'; this scene has: {known}");
+        }
         var display = scene.File.Output.Display;
         if (display is not null && catalog.Find(display) is null)
             throw new SceneException(scene.Diagnostic("$.output.display", ErrorCodes.InvalidValue,
