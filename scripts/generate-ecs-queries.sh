@@ -74,8 +74,12 @@ list() { # list PREFIX N SEP -> "P0, P1, ..."
       echo "    private static void ${rows}<TCallback, $tp>(ref TCallback callback, ${eparam}$(list "ref T@ first@" $n ", "), int count)"
       echo "        where TCallback : struct, $iface"
       echo "    {"
+      echo "        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers"
+      echo "        // instead of reloading them after every component store; the state is written back once per chunk."
+      echo "        var local = callback;"
       echo "        for (var i = 0; i < count; i++)"
-      echo "            callback.Update(${entityArg}$(list "ref Unsafe.Add(ref first@, i)" $n ", "));"
+      echo "            local.Update(${entityArg}$(list "ref Unsafe.Add(ref first@, i)" $n ", "));"
+      echo "        callback = local;"
       echo "    }"
       echo
     done

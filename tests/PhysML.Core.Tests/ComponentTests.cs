@@ -80,6 +80,26 @@ public class ComponentTests
     }
 
     [Fact]
+    public void Chunks_start_at_16_KiB_and_double_up_to_1_MiB_keeping_every_value()
+    {
+        var world = new World();
+        var entities = new List<Entity>();
+        for (var i = 0; i < 200_000; i++)
+        {
+            var e = world.Create();
+            world.Add(e, new Position(i, 0));
+            world.Add(e, new Velocity(0, i));
+            entities.Add(e);
+        }
+        var archetype = world.GetQuery(new QueryDescription().WithAll<Position, Velocity>()).Archetypes.Single();
+
+        var capacities = archetype.Chunks.Select(c => c.Capacity).ToArray();
+        Assert.Equal(new[] { 409, 818, 1636, 3272, 6544, 13088, 26176, 26214, 26214, 26214, 26214, 26214, 26214 }, capacities);
+        Assert.All(archetype.Chunks.SkipLast(1), c => Assert.True(c.IsFull));
+        for (var i = 0; i < entities.Count; i += 997) Assert.Equal(new Velocity(0, i), world.Get<Velocity>(entities[i]));
+    }
+
+    [Fact]
     public void Chunks_hold_about_16_KiB_of_rows()
     {
         var world = new World();

@@ -40,8 +40,12 @@ public sealed partial class World
     private static void ForEachRow<TCallback, T0>(ref TCallback callback, ref T0 first0, int count)
         where TCallback : struct, IForEach<T0>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(ref Unsafe.Add(ref first0, i));
+            local.Update(ref Unsafe.Add(ref first0, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -78,8 +82,12 @@ public sealed partial class World
     private static void ForEachRowWithEntity<TCallback, T0>(ref TCallback callback, Entity[] entities, ref T0 first0, int count)
         where TCallback : struct, IForEachWithEntity<T0>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(entities[i], ref Unsafe.Add(ref first0, i));
+            local.Update(entities[i], ref Unsafe.Add(ref first0, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -117,8 +125,12 @@ public sealed partial class World
     private static void ForEachRow<TCallback, T0, T1>(ref TCallback callback, ref T0 first0, ref T1 first1, int count)
         where TCallback : struct, IForEach<T0, T1>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+            local.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -156,8 +168,12 @@ public sealed partial class World
     private static void ForEachRowWithEntity<TCallback, T0, T1>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, int count)
         where TCallback : struct, IForEachWithEntity<T0, T1>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+            local.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -196,8 +212,12 @@ public sealed partial class World
     private static void ForEachRow<TCallback, T0, T1, T2>(ref TCallback callback, ref T0 first0, ref T1 first1, ref T2 first2, int count)
         where TCallback : struct, IForEach<T0, T1, T2>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+            local.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -236,8 +256,12 @@ public sealed partial class World
     private static void ForEachRowWithEntity<TCallback, T0, T1, T2>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, ref T2 first2, int count)
         where TCallback : struct, IForEachWithEntity<T0, T1, T2>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+            local.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -277,8 +301,12 @@ public sealed partial class World
     private static void ForEachRow<TCallback, T0, T1, T2, T3>(ref TCallback callback, ref T0 first0, ref T1 first1, ref T2 first2, ref T3 first3, int count)
         where TCallback : struct, IForEach<T0, T1, T2, T3>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+            local.Update(ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+        callback = local;
     }
 
     /// <summary>The fast path: calls <paramref name="callback"/> for every matching entity, walking chunk columns.</summary>
@@ -318,8 +346,12 @@ public sealed partial class World
     private static void ForEachRowWithEntity<TCallback, T0, T1, T2, T3>(ref TCallback callback, Entity[] entities, ref T0 first0, ref T1 first1, ref T2 first2, ref T3 first3, int count)
         where TCallback : struct, IForEachWithEntity<T0, T1, T2, T3>
     {
+        // A local copy cannot alias the component refs, so the JIT keeps the callback's fields in registers
+        // instead of reloading them after every component store; the state is written back once per chunk.
+        var local = callback;
         for (var i = 0; i < count; i++)
-            callback.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+            local.Update(entities[i], ref Unsafe.Add(ref first0, i), ref Unsafe.Add(ref first1, i), ref Unsafe.Add(ref first2, i), ref Unsafe.Add(ref first3, i));
+        callback = local;
     }
 
 }
