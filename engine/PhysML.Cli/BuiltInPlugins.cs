@@ -1,3 +1,4 @@
+using PhysML.Fluids;
 using PhysML.Heat;
 using PhysML.Scenes.Loading;
 
@@ -6,5 +7,5 @@ namespace PhysML.Cli;
 /// <summary>The plugins shipped with PhysML, which every scene can name.</summary>
 public static class BuiltInPlugins
 {
-    public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly);
+    public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly);
 }

@@ -24,7 +24,7 @@ public sealed class ConjugateGradient(SolverOptions options)
         if (b.Length != n || x.Length != n)
             throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
         EnsureWorkspace(n);
-        Span<double> r = _r, p = _p, ap = _ap;
+        Span<double> r = _r.AsSpan(0, n), p = _p.AsSpan(0, n), ap = _ap.AsSpan(0, n);
         var history = Options.RecordHistory ? new List<double>() : null;
 
         var bNorm = VectorOps.Norm(b);
@@ -64,9 +64,10 @@ public sealed class ConjugateGradient(SolverOptions options)
         new(Name, iterations, relative, Options.RelativeTolerance, converged,
             (IReadOnlyList<double>?)history ?? Array.Empty<double>(), Stopwatch.GetElapsedTime(start));
 
+    // Grow-only: a system whose size changes (moving obstacles change the unknowns) reuses the arrays.
     private void EnsureWorkspace(int n)
     {
-        if (_r.Length == n) return;
+        if (_r.Length >= n) return;
         _r = new double[n];
         _p = new double[n];
         _ap = new double[n];

@@ -51,6 +51,10 @@ public class SceneSchemaTests
     [Theory]
     [InlineData("heatPlate", typeof(HeatPlate))]
     [InlineData("heatSource", typeof(HeatSource))]
+    [InlineData("fluidDomain", typeof(PhysML.Fluids.FluidDomain))]
+    [InlineData("smokeEmitter", typeof(PhysML.Fluids.SmokeEmitter))]
+    [InlineData("boxObstacle", typeof(PhysML.Fluids.BoxObstacle))]
+    [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
     public void Built_in_component_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;

@@ -1,0 +1,20 @@
+using PhysML.Core.Validation;
+
+namespace PhysML.Fluids;
+
+/// <summary>A static solid rectangle (scene name <c>boxObstacle</c>): centre (X, Y), size Width × Height, in m.
+/// A cell is solid when its centre lies inside.</summary>
+public readonly record struct BoxObstacle : IValidatable
+{
+    public BoxObstacle() { }
+
+    public double X { get; init; }
+    public double Y { get; init; }
+    public double Width { get; init; } = 0.1;
+    public double Height { get; init; } = 0.1;
+
+    public bool Contains(double x, double y) => Math.Abs(x - X) <= Width / 2 && Math.Abs(y - Y) <= Height / 2;
+
+    public IEnumerable<FieldError> Validate() =>
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Positive("width", Width)).Concat(Check.Positive("height", Height));
+}

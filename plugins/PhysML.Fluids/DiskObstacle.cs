@@ -1,0 +1,19 @@
+using PhysML.Core.Validation;
+
+namespace PhysML.Fluids;
+
+/// <summary>A static solid disc (scene name <c>diskObstacle</c>), centre (X, Y) and radius in m — a cylinder in 2D.
+/// A cell is solid when its centre lies inside.</summary>
+public readonly record struct DiskObstacle : IValidatable
+{
+    public DiskObstacle() { }
+
+    public double X { get; init; }
+    public double Y { get; init; }
+    public double Radius { get; init; } = 0.05;
+
+    public bool Contains(double x, double y) => (x - X) * (x - X) + (y - Y) * (y - Y) <= Radius * Radius;
+
+    public IEnumerable<FieldError> Validate() =>
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Positive("radius", Radius));
+}

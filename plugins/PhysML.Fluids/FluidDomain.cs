@@ -1,0 +1,65 @@
+using PhysML.Core.Validation;
+using PhysML.Fields.Mac;
+
+namespace PhysML.Fluids;
+
+/// <summary>
+/// A 2D incompressible fluid on a MAC grid (scene name <c>fluidDomain</c>, one per scene): Nx × Ny square cells of
+/// side <see cref="CellSize"/> m, density <see cref="Density"/> kg/m³, kinematic viscosity <see cref="Viscosity"/> m²/s.
+/// Each fixed step: emitters, advection, forces, implicit viscosity, pressure projection, in CFL-limited substeps.
+/// </summary>
+public readonly record struct FluidDomain : IValidatable
+{
+    public FluidDomain() { }
+
+    public int Nx { get; init; } = 64;
+    public int Ny { get; init; } = 64;
+    /// <summary>m.</summary>
+    public double CellSize { get; init; } = 1.0 / 64;
+    /// <summary>kg/m³; scales only the reported pressure.</summary>
+    public double Density { get; init; } = 1;
+    /// <summary>Kinematic viscosity ν, m²/s; 0 skips the viscosity solve.</summary>
+    public double Viscosity { get; init; }
+    public AdvectionScheme Advection { get; init; } = AdvectionScheme.MacCormack;
+    public FlowBoundary Boundary { get; init; } = FlowBoundary.ClosedBox;
+    public Buoyancy Buoyancy { get; init; } = new();
+    /// <summary>A uniform acceleration (gravity, a driving pressure gradient), m/s².</summary>
+    public double BodyForceX { get; init; }
+    /// <summary>m/s².</summary>
+    public double BodyForceY { get; init; }
+    /// <summary>Vorticity confinement strength ε (dimensionless; 0 = off).</summary>
+    public double VorticityConfinement { get; init; }
+    public InitialFlow Initial { get; init; } = new();
+    /// <summary>Relative residual ‖r‖/‖b‖ of the pressure solve.</summary>
+    public double PressureTolerance { get; init; } = 1e-6;
+    public int PressureMaxIterations { get; init; } = 5000;
+    public double ViscosityTolerance { get; init; } = 1e-8;
+    /// <summary>Largest CFL number (|u|max·dt/h) of a substep; a fixed step is split to respect it.</summary>
+    public double MaxCfl { get; init; } = 1;
+    public int MaxSubsteps { get; init; } = 8;
+    /// <summary>When the pressure solve does not converge: true stops the run (exit 3), false records a warning metric.</summary>
+    public bool FailOnSolverNonConvergence { get; init; } = true;
+
+    public MacGrid2D Grid => new(Nx, Ny, CellSize);
+
+    public IEnumerable<FieldError> Validate() =>
+        Check.InRange("nx", Nx, 2, 4096)
+            .Concat(Check.InRange("ny", Ny, 2, 4096))
+            .Concat(Check.Positive("cellSize", CellSize))
+            .Concat(Check.Positive("density", Density))
+            .Concat(Check.NonNegative("viscosity", Viscosity))
+            .Concat(Check.Nested("buoyancy", Buoyancy))
+            .Concat(Check.Finite("bodyForceX", BodyForceX))
+            .Concat(Check.Finite("bodyForceY", BodyForceY))
+            .Concat(Check.NonNegative("vorticityConfinement", VorticityConfinement))
+            .Concat(Check.Nested("initial", Initial))
+            .Concat(Check.Positive("pressureTolerance", PressureTolerance))
+            .Concat(Check.InRange("pressureMaxIterations", PressureMaxIterations, 1, 10_000_000))
+            .Concat(Check.Positive("viscosityTolerance", ViscosityTolerance))
+            .Concat(Check.Positive("maxCfl", MaxCfl))
+            .Concat(Check.InRange("maxSubsteps", MaxSubsteps, 1, 1000))
+            .Concat(Boundary.Problems().Select(p => new FieldError($"boundary.{p.Side}", p.Message)))
+            .Concat(Initial.Kind == InitialFlowKind.TaylorGreen && (Nx != Ny || !Boundary.PeriodicX || !Boundary.PeriodicY)
+                ? [new FieldError("initial.kind", "taylorGreen needs a square domain (nx = ny) periodic on all sides")]
+                : []);
+}

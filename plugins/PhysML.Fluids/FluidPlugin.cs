@@ -1,0 +1,142 @@
+using PhysML.Core.Application;
+using PhysML.Core.Diagnostics;
+using PhysML.Core.Ecs;
+using PhysML.Core.Errors;
+using PhysML.Fields.Mac;
+
+namespace PhysML.Fluids;
+
+/// <summary>
+/// 2D incompressible flow and smoke on a MAC grid (scene name <c>fluid</c>). Components: <see cref="FluidDomain"/>
+/// (one per scene), <see cref="SmokeEmitter"/>, <see cref="BoxObstacle"/>, <see cref="DiskObstacle"/>.
+/// Fields: density, temperature (K), pressure (Pa), speed (m/s), vorticity (1/s), u and v (face velocities, m/s),
+/// solid (1 in obstacle cells). Metrics per frame: fluid.max_divergence (1/s, after projection),
+/// fluid.relative_divergence (max |div u|·h / max |u|), fluid.kinetic_energy (J/m), fluid.scalar_mass, fluid.cfl,
+/// fluid.substeps, solve.iterations and solve.residual (pressure), viscosity.iterations, and for a Taylor–Green
+/// vortex fluid.taylor_green_rel_l2.
+/// </summary>
+public sealed class FluidPlugin : IPlugin
+{
+    private static readonly QueryDescription Domains = new QueryDescription().WithAll<FluidDomain>();
+    private static readonly QueryDescription Simulations = new QueryDescription().WithAll<FluidSimulation2D>();
+    private static readonly QueryDescription Emitters = new QueryDescription().WithAll<SmokeEmitter>();
+    private static readonly QueryDescription Boxes = new QueryDescription().WithAll<BoxObstacle>();
+    private static readonly QueryDescription Disks = new QueryDescription().WithAll<DiskObstacle>();
+
+    public string Name => "fluid";
+
+    public void Build(App app)
+    {
+        app.RegisterComponent<FluidDomain>("fluidDomain");
+        app.RegisterComponent<SmokeEmitter>("smokeEmitter");
+        app.RegisterComponent<BoxObstacle>("boxObstacle");
+        app.RegisterComponent<DiskObstacle>("diskObstacle");
+        app.AddSystem(Stage.Startup, "fluid.setup", Setup);
+        app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
+    }
+
+    private static void Setup(World world)
+    {
+        var domains = world.GetEntities(Domains);
+        if (domains.Count > 1)
+            throw BadInput($"the fluid plugin supports one fluidDomain per scene, found {domains.Count}");
+        if (domains.Count == 0) return;
+        var domain = world.Get<FluidDomain>(domains[0]);
+        var cells = Rasterise(world, domain.Grid);
+        var simulation = new FluidSimulation2D(domain, cells);
+        world.Add(domains[0], simulation);
+        RegisterFields(world.Resource<FieldCatalog>(), simulation);
+    }
+
+    private static CellKind[] Rasterise(World world, MacGrid2D grid)
+    {
+        var cells = new CellKind[grid.CellCount];
+        var boxes = world.GetEntities(Boxes).Select(e => (Entity: e, Shape: world.Get<BoxObstacle>(e))).ToList();
+        var disks = world.GetEntities(Disks).Select(e => (Entity: e, Shape: world.Get<DiskObstacle>(e))).ToList();
+        foreach (var (entity, box) in boxes)
+            RequireInside(world, entity, "boxObstacle", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
+        foreach (var (entity, disk) in disks)
+            RequireInside(world, entity, "diskObstacle", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
+        for (var j = 0; j < grid.Ny; j++)
+        {
+            for (var i = 0; i < grid.Nx; i++)
+            {
+                var (x, y) = ((i + 0.5) * grid.CellSize, (j + 0.5) * grid.CellSize);
+                if (boxes.Any(b => b.Shape.Contains(x, y)) || disks.Any(d => d.Shape.Contains(x, y)))
+                    cells[grid.Cell(i, j)] = CellKind.Solid;
+            }
+        }
+        return cells;
+    }
+
+    // An obstacle that pokes out of the domain is almost always a units mistake (cm for m); refuse it.
+    private static void RequireInside(World world, Entity entity, string component, double x0, double x1, double y0, double y1, MacGrid2D grid)
+    {
+        if (x0 >= 0 && y0 >= 0 && x1 <= grid.Width && y1 <= grid.Height) return;
+        var name = world.TryGet<Name>(entity, out var n) ? $"'{n.Value}'" : entity.ToString();
+        throw BadInput($"{component} of entity {name} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
+                       $"fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m (nx·cellSize × ny·cellSize)");
+    }
+
+    private static void RegisterFields(FieldCatalog catalog, FluidSimulation2D simulation)
+    {
+        var grid = simulation.Grid;
+        var shape = grid.CellShape;
+        catalog.Register(new FieldView("density", "1", shape, () => simulation.Density));
+        catalog.Register(new FieldView("temperature", "K", shape, () => simulation.Temperature));
+        var pressure = new double[grid.CellCount];
+        catalog.Register(new FieldView("pressure", "Pa", shape, () => { simulation.Pressure(pressure); return pressure; }));
+        var speed = new double[grid.CellCount];
+        catalog.Register(new FieldView("speed", "m/s", shape, () => { FluidDiagnostics2D.Speed(simulation.Velocity, speed); return speed; }));
+        var vorticity = new double[grid.CellCount];
+        catalog.Register(new FieldView("vorticity", "1/s", shape, () => { FluidDiagnostics2D.Vorticity(simulation.Velocity, vorticity); return vorticity; }));
+        catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U));
+        catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V));
+        var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
+        catalog.Register(new FieldView("solid", "1", shape, () => solid));
+    }
+
+    private static void Step(World world)
+    {
+        var time = world.Resource<Time>();
+        var metrics = world.Resource<FrameMetrics>();
+        var emitters = new List<SmokeEmitter>();
+        foreach (var chunk in world.GetChunks(Emitters)) emitters.AddRange(chunk.GetSpan<SmokeEmitter>().ToArray());
+        foreach (var chunk in world.GetChunks(Simulations))
+        {
+            foreach (var simulation in chunk.GetSpan<FluidSimulation2D>())
+            {
+                var report = simulation.Step(time.FixedDelta, emitters);
+                const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and forces.";
+                NonFiniteGuard.Check("u", simulation.Velocity.U, simulation.Grid.UShape, time.FixedStep, hint);
+                NonFiniteGuard.Check("v", simulation.Velocity.V, simulation.Grid.VShape, time.FixedStep, hint);
+                NonFiniteGuard.Check("density", simulation.Density, simulation.Grid.CellShape, time.FixedStep, hint);
+                if (!report.PressureConverged)
+                {
+                    if (simulation.Domain.FailOnSolverNonConvergence) report.LastPressureSolve!.EnsureConverged("the pressure projection");
+                    metrics.Add("solve.not_converged", 1);
+                }
+                Record(simulation, report, metrics);
+            }
+        }
+    }
+
+    private static void Record(FluidSimulation2D simulation, FluidStepReport report, FrameMetrics metrics)
+    {
+        var maxSpeed = FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity);
+        metrics.Set("fluid.max_divergence", report.MaxDivergence);
+        metrics.Set("fluid.relative_divergence", maxSpeed > 0 ? report.MaxDivergence * simulation.Grid.CellSize / maxSpeed : 0);
+        metrics.Set("fluid.kinetic_energy", FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density));
+        metrics.Set("fluid.scalar_mass", simulation.Density.Sum() * simulation.Grid.CellSize * simulation.Grid.CellSize);
+        metrics.Set("fluid.cfl", Math.Max(report.Cfl, metrics.TryGet("fluid.cfl", out var c) ? c : 0));
+        metrics.Add("fluid.substeps", report.Substeps);
+        metrics.Add("solve.iterations", report.PressureIterations);
+        metrics.Set("solve.residual", Math.Max(report.PressureResidual, metrics.TryGet("solve.residual", out var r) ? r : 0));
+        if (simulation.Domain.Viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
+        var d = simulation.Domain;
+        if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
+            metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.Viscosity, simulation.Time));
+    }
+
+    private static PhysMLException BadInput(string message) => new(ErrorCodes.InvalidValue, ErrorCategory.BadInput, message);
+}

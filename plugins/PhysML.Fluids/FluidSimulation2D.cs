@@ -1,0 +1,146 @@
+using PhysML.Fields.Mac;
+using PhysML.Solvers;
+using PhysML.Solvers.Diffusion;
+using PhysML.Solvers.Pressure;
+
+namespace PhysML.Fluids;
+
+/// <summary>
+/// The state and numerics of one 2D fluid domain (stored on its entity as a managed component). A fixed step is split
+/// into CFL-limited substeps, each the ordered list of operators (Stam's stable fluids with MAC staggering):
+/// emit → advect (velocity by itself, then scalars) → body forces, buoyancy, vorticity confinement →
+/// implicit viscosity → pressure projection.
+/// </summary>
+public sealed class FluidSimulation2D
+{
+    private readonly Advection2D _advection;
+    private readonly PressureProjection2D _projection;
+    private readonly ImplicitViscosity2D _viscosity;
+    private readonly MacVelocity2D _velocityBefore;
+    private double[] _density;
+    private double[] _densityNext;
+    private double[] _temperature;
+    private double[] _temperatureNext;
+    private readonly double[] _scratchA;
+    private readonly double[] _scratchB;
+    private readonly double[] _scratchC;
+    private double _lastSubstepDt = 1;
+
+    public FluidSimulation2D(FluidDomain domain, CellKind[] cells)
+    {
+        Domain = domain;
+        Grid = domain.Grid;
+        Cells = cells;
+        Velocity = new MacVelocity2D(Grid);
+        _velocityBefore = new MacVelocity2D(Grid);
+        _density = new double[Grid.CellCount];
+        _densityNext = new double[Grid.CellCount];
+        _temperature = new double[Grid.CellCount];
+        _temperatureNext = new double[Grid.CellCount];
+        Array.Fill(_temperature, domain.Buoyancy.AmbientTemperature);
+        Phi = new double[Grid.CellCount];
+        _scratchA = new double[Grid.CellCount];
+        _scratchB = new double[Grid.CellCount];
+        _scratchC = new double[Grid.CellCount];
+        _advection = new Advection2D(Grid, domain.Boundary);
+        _projection = new PressureProjection2D(Grid, domain.Boundary,
+            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations });
+        _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
+            new SolverOptions { RelativeTolerance = domain.ViscosityTolerance, MaxIterations = domain.PressureMaxIterations });
+        InitialVelocity();
+        // Start divergence-free: the initial field (and boundary conditions) pass through the projection once.
+        _projection.Project(Velocity, Cells, Phi);
+    }
+
+    public FluidDomain Domain { get; }
+    public MacGrid2D Grid { get; }
+    public CellKind[] Cells { get; }
+    public MacVelocity2D Velocity { get; }
+
+    /// <summary>Smoke density per cell (arbitrary units).</summary>
+    public double[] Density => _density;
+
+    /// <summary>Temperature per cell, K.</summary>
+    public double[] Temperature => _temperature;
+
+    /// <summary>The projection's potential φ (m²/s; u ← u − ∇φ), warm start of the next solve.</summary>
+    public double[] Phi { get; }
+
+    /// <summary>Pressure p = ρφ/dt of the last substep, Pa (written into <paramref name="pressure"/>).</summary>
+    public void Pressure(Span<double> pressure)
+    {
+        for (var k = 0; k < Phi.Length; k++) pressure[k] = Domain.Density * Phi[k] / _lastSubstepDt;
+    }
+
+    /// <summary>Simulated time, s.</summary>
+    public double Time { get; private set; }
+
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter> emitters)
+    {
+        var cfl = FluidDiagnostics2D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
+        var substeps = Math.Clamp((int)Math.Ceiling(cfl / Domain.MaxCfl), 1, Domain.MaxSubsteps);
+        var h = dt / substeps;
+        int pressureIterations = 0, viscosityIterations = 0;
+        double worstResidual = 0;
+        var converged = true;
+        SolveInfo? last = null;
+        for (var s = 0; s < substeps; s++)
+        {
+            FluidForces2D.Emit(Velocity, _density, _temperature, emitters, h);
+            Advect(h);
+            FluidForces2D.BodyForce(Velocity, Domain.BodyForceX, Domain.BodyForceY, h);
+            FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
+            FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
+            if (Domain.Viscosity > 0)
+            {
+                // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
+                _projection.EnforceBoundaries(Velocity, Cells);
+                var (u, v) = _viscosity.Apply(Velocity, Cells, Domain.Viscosity * h);
+                viscosityIterations += u.Iterations + v.Iterations;
+            }
+            last = _projection.Project(Velocity, Cells, Phi);
+            pressureIterations += last.Iterations;
+            worstResidual = Math.Max(worstResidual, last.RelativeResidual);
+            converged &= last.Converged;
+            _lastSubstepDt = h;
+            Time += h;
+        }
+        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, viscosityIterations,
+            PressureProjection2D.MaxDivergence(Velocity, Cells), last);
+    }
+
+    private void Advect(double dt)
+    {
+        _velocityBefore.CopyFrom(Velocity);
+        var scheme = Domain.Advection;
+        _advection.Advect(scheme, _velocityBefore, _velocityBefore.U, Velocity.U, _advection.UFaces, dt);
+        _advection.Advect(scheme, _velocityBefore, _velocityBefore.V, Velocity.V, _advection.VFaces, dt);
+        var cells = _advection.Cells;
+        _advection.Advect(scheme, _velocityBefore, _density, _densityNext, cells, dt);
+        _advection.Advect(scheme, _velocityBefore, _temperature, _temperatureNext, cells, dt);
+        (_density, _densityNext) = (_densityNext, _density);
+        (_temperature, _temperatureNext) = (_temperatureNext, _temperature);
+        // Solids hold no smoke; what the interpolation dragged in is removed.
+        for (var k = 0; k < Cells.Length; k++)
+        {
+            if (Cells[k] == CellKind.Fluid) continue;
+            _density[k] = 0;
+            _temperature[k] = Domain.Buoyancy.AmbientTemperature;
+        }
+    }
+
+    private void InitialVelocity()
+    {
+        var g = Grid;
+        var initial = Domain.Initial;
+        if (initial.Kind == InitialFlowKind.Uniform) Array.Fill(Velocity.U, initial.Speed);
+        if (initial.Kind != InitialFlowKind.TaylorGreen) return;
+        var k = 2 * Math.PI / g.Width;
+        for (var j = 0; j < g.Ny; j++)
+            for (var i = 0; i <= g.Nx; i++)
+                Velocity.U[g.U(i, j)] = initial.Speed * Math.Sin(k * i * g.CellSize) * Math.Cos(k * (j + 0.5) * g.CellSize);
+        for (var j = 0; j <= g.Ny; j++)
+            for (var i = 0; i < g.Nx; i++)
+                Velocity.V[g.V(i, j)] = -initial.Speed * Math.Cos(k * (i + 0.5) * g.CellSize) * Math.Sin(k * j * g.CellSize);
+    }
+}
