@@ -2,11 +2,12 @@ using SkiaSharp;
 
 namespace PhysML.Scenes.Recording;
 
-/// <summary>Renders a 2D field to a PNG: colormapped, nearest-neighbour scaled, with +y pointing up.</summary>
+/// <summary>Renders a 2D field to a PNG: colormapped, nearest-neighbour scaled, with +y pointing up; cells where the
+/// optional solid mask is non-zero are drawn in grey, so obstacles show whatever field is displayed.</summary>
 public static class FrameImage
 {
     public static void WritePng(Stream stream, ReadOnlySpan<double> values, int ny, int nx, Colormap colormap,
-        double min, double max, int pixelsPerCell)
+        double min, double max, int pixelsPerCell, ReadOnlySpan<double> solid = default)
     {
         var width = nx * pixelsPerCell;
         var height = ny * pixelsPerCell;
@@ -17,7 +18,9 @@ public static class FrameImage
         {
             for (var i = 0; i < nx; i++)
             {
-                var (r, g, b) = colormap.At((values[j * nx + i] - min) * scale);
+                var (r, g, b) = !solid.IsEmpty && solid[j * nx + i] != 0
+                    ? ((byte)128, (byte)128, (byte)128)
+                    : colormap.At((values[j * nx + i] - min) * scale);
                 // Row j = 0 is y = 0, the bottom of the plate; image rows go top-down.
                 var top = (ny - 1 - j) * pixelsPerCell;
                 for (var py = top; py < top + pixelsPerCell; py++)

@@ -87,8 +87,16 @@ internal sealed class RunRecorder : IDisposable
         }
         var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
         AtomicFile.Write(path, stream =>
-            FrameImage.WritePng(stream, memory.Span, _display.Shape[0], _display.Shape[1], _colormap, min, max, _output.PixelsPerCell));
+            FrameImage.WritePng(stream, memory.Span, _display.Shape[0], _display.Shape[1], _colormap, min, max, _output.PixelsPerCell,
+                SolidMask()));
     }
+
+    // By convention a plugin with obstacles registers a field named "solid" (1 in solid cells); it is drawn over the
+    // display field when the shapes match.
+    private ReadOnlySpan<double> SolidMask() =>
+        _fields.Find(SolidFieldName) is { } solid && solid.Shape.SequenceEqual(_display!.Shape) ? solid.Read().Span : default;
+
+    public const string SolidFieldName = "solid";
 
     public void Dispose() => _metrics.Dispose();
 }
