@@ -55,6 +55,36 @@ public class FluidStepTests
     }
 
     [Fact]
+    public void A_body_force_driven_periodic_channel_reaches_the_Poiseuille_profile_within_1_percent()
+    {
+        // u(y) = f/(2ν)·y(H − y) between no-slip walls. The flow is parallel, so advection and projection leave it
+        // alone and the implicit viscosity sets the profile; its midway −u wall ghost shifts every face by f·h²/(8ν),
+        // i.e. (h/H)² of the centreline speed: 1/256 here.
+        const int ny = 16;
+        const double f = 0.2, nu = 0.1, height = 1.0;
+        var wall = new FlowSide(SideKind.NoSlip);
+        var periodic = new FlowSide(SideKind.Periodic);
+        var simulation = new FluidSimulation2D(new FluidDomain
+        {
+            Nx = 8, Ny = ny, CellSize = height / ny, Viscosity = nu, BodyForceX = f,
+            Boundary = new FlowBoundary(periodic, periodic, wall, wall), ViscosityTolerance = 1e-12, PressureTolerance = 1e-12,
+        }, new CellKind[8 * ny]);
+
+        for (var s = 0; s < 200; s++) simulation.Step(0.5, Array.Empty<SmokeEmitter>()); // 100 s ≫ H²/ν = 10 s
+
+        var centreline = f / (2 * nu) * (height / 2) * (height / 2);
+        var g = simulation.Grid;
+        for (var j = 0; j < ny; j++)
+        {
+            var y = (j + 0.5) * g.CellSize;
+            var exact = f / (2 * nu) * y * (height - y);
+            Assert.True(Math.Abs(simulation.Velocity.U[g.U(3, j)] - exact) < 0.01 * centreline,
+                $"y={y}: {simulation.Velocity.U[g.U(3, j)]:F6} vs {exact:F6}");
+        }
+        Assert.All(simulation.Velocity.V, v => Assert.Equal(0, v, 12));
+    }
+
+    [Fact]
     public void In_a_closed_box_MacCormack_keeps_the_smoke_mass_within_a_few_percent()
     {
         var simulation = Plume(48, FlowBoundary.ClosedBox, obstacle: false);

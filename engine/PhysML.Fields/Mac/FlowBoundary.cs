@@ -32,6 +32,8 @@ public readonly record struct FlowBoundary(FlowSide Left, FlowSide Right, FlowSi
         {
             if (side.Kind == SideKind.Inflow && !(side.Speed >= 0 && double.IsFinite(side.Speed)))
                 yield return (name, $"inflow speed must be a finite number >= 0, got {side.Speed}");
+            if (side.Kind == SideKind.NoSlip && !double.IsFinite(side.Speed))
+                yield return (name, $"wall speed must be a finite number, got {side.Speed}");
         }
     }
 }

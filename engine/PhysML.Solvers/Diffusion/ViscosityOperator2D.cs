@@ -46,6 +46,9 @@ public sealed class ViscosityOperator2D : ILinearOperator
     private readonly int[] _unknownOf;
     private readonly int[] _faceOf;
     private readonly double[] _degree;
+    // Per unknown: Σ 2·u_wall over the moving no-slip walls beside it (the ghost 2·u_wall − u puts 2w·u_wall on the
+    // right-hand side).
+    private readonly double[] _wallData;
     private readonly int[] _slots;
     private bool _built;
     private double _weight;
@@ -75,6 +78,7 @@ public sealed class ViscosityOperator2D : ILinearOperator
         _unknownOf = new int[FaceCount];
         _faceOf = new int[FaceCount];
         _degree = new double[FaceCount];
+        _wallData = new double[FaceCount];
         _slots = new int[SlotsPerUnknown * FaceCount];
     }
 
@@ -147,7 +151,7 @@ public sealed class ViscosityOperator2D : ILinearOperator
         var slots = _slots;
         for (var k = 0; k < Size; k++)
         {
-            var sum = faces[_faceOf[k]];
+            var sum = faces[_faceOf[k]] + w * _wallData[k];
             var s = SlotsPerUnknown * k;
             for (var d = 0; d < SlotsPerUnknown; d++)
             {
@@ -220,12 +224,14 @@ public sealed class ViscosityOperator2D : ILinearOperator
                 ? (face % _faceStrideT, face / _faceStrideT)
                 : (face / _faceStrideN, face % _faceStrideN);
             var degree = 0.0;
+            var wall = 0.0;
             var s = SlotsPerUnknown * k;
             _slots[s + 0] = NormalNeighbour(n - 1, t, ref degree);
             _slots[s + 1] = NormalNeighbour(n + 1, t, ref degree);
-            _slots[s + 2] = TangentNeighbour(n, t - 1, _tangentLow, ref degree);
-            _slots[s + 3] = TangentNeighbour(n, t + 1, _tangentHigh, ref degree);
+            _slots[s + 2] = TangentNeighbour(n, t - 1, _tangentLow, ref degree, ref wall);
+            _slots[s + 3] = TangentNeighbour(n, t + 1, _tangentHigh, ref degree, ref wall);
             _degree[k] = degree;
+            _wallData[k] = wall;
         }
     }
 
@@ -239,7 +245,7 @@ public sealed class ViscosityOperator2D : ILinearOperator
     }
 
     // The neighbour along the tangential axis at index t, which may lie outside the side.
-    private int TangentNeighbour(int n, int t, FlowSide side, ref double degree)
+    private int TangentNeighbour(int n, int t, FlowSide side, ref double degree, ref double wall)
     {
         if (t < 0 || t >= _tangentCount)
         {
@@ -249,8 +255,10 @@ public sealed class ViscosityOperator2D : ILinearOperator
                     t = (t + _tangentCount) % _tangentCount;
                     break;
                 case SideKind.NoSlip or SideKind.Inflow:
-                    // Ghost −u: (−u − u)·w puts 2w on the diagonal and nothing on the right-hand side.
+                    // Ghost 2·u_wall − u: (2u_wall − 2u)·w puts 2w on the diagonal and 2w·u_wall on the right-hand
+                    // side. u_wall is a NoSlip side's tangential speed (a moving lid); inflow has none.
                     degree += 2;
+                    if (side.Kind == SideKind.NoSlip) wall += 2 * side.Speed;
                     return NoNeighbour;
                 default:
                     // FreeSlip, Outflow: ghost +u, (u − u)·w = 0.
