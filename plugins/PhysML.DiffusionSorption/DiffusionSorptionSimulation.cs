@@ -147,8 +147,9 @@ public sealed class DiffusionSorptionSimulation
             }
             iterations++;
             _updates.Add(largest);
-            if (largest <= Rod.NonlinearTolerance) break;
-            if (iterations >= Rod.MaxNonlinearIterations || !double.IsFinite(largest))
+            // A NaN update is bad input, not slow convergence: leave it in U for the plugin's NonFiniteGuard to locate.
+            if (largest <= Rod.NonlinearTolerance || !double.IsFinite(largest)) break;
+            if (iterations >= Rod.MaxNonlinearIterations)
                 throw new SolverNotConvergedException(
                     $"the diffusion-sorption step at t = {Time:G6} s (dt = {dt:G4} s; a smaller time.dt helps Newton)",
                     new SolveInfo("Newton (tridiagonal)", iterations, largest, Rod.NonlinearTolerance, false,

@@ -22,6 +22,8 @@ public sealed class FluidPlugin : IPlugin
     private static readonly QueryDescription Emitters = new QueryDescription().WithAll<SmokeEmitter>();
     private static readonly QueryDescription Boxes = new QueryDescription().WithAll<BoxObstacle>();
     private static readonly QueryDescription Disks = new QueryDescription().WithAll<DiskObstacle>();
+    private static readonly QueryDescription Reported = new QueryDescription().WithAll<ForceReport>();
+    private static readonly QueryDescription ReportedMasks = new QueryDescription().WithAll<ForceReport, ObstacleMask>();
 
     public string Name => "fluid";
 
@@ -31,6 +33,7 @@ public sealed class FluidPlugin : IPlugin
         app.RegisterComponent<SmokeEmitter>("smokeEmitter");
         app.RegisterComponent<BoxObstacle>("boxObstacle");
         app.RegisterComponent<DiskObstacle>("diskObstacle");
+        app.RegisterComponent<ForceReport>("forceReport");
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
     }
@@ -45,6 +48,7 @@ public sealed class FluidPlugin : IPlugin
         var cells = Rasterise(world, domain.Grid);
         var simulation = new FluidSimulation2D(domain, cells);
         world.Add(domains[0], simulation);
+        AddObstacleMasks(world, domain.Grid);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
     }
 
@@ -69,12 +73,31 @@ public sealed class FluidPlugin : IPlugin
         return cells;
     }
 
+    private static void AddObstacleMasks(World world, MacGrid2D grid)
+    {
+        foreach (var entity in world.GetEntities(Reported))
+        {
+            Func<double, double, bool> contains =
+                world.TryGet<BoxObstacle>(entity, out var box) ? box.Contains
+                : world.TryGet<DiskObstacle>(entity, out var disk) ? disk.Contains
+                : throw BadInput($"entity {Describe(world, entity)} has a forceReport but no boxObstacle or diskObstacle");
+            var mask = new bool[grid.CellCount];
+            for (var j = 0; j < grid.Ny; j++)
+                for (var i = 0; i < grid.Nx; i++)
+                    mask[grid.Cell(i, j)] = contains((i + 0.5) * grid.CellSize, (j + 0.5) * grid.CellSize);
+            var name = world.TryGet<Name>(entity, out var n) ? n.Value : $"entity{entity.Id}";
+            world.Add(entity, new ObstacleMask(mask, name));
+        }
+    }
+
+    private static string Describe(World world, Entity entity) =>
+        world.TryGet<Name>(entity, out var n) ? $"'{n.Value}'" : entity.ToString();
+
     // An obstacle that pokes out of the domain is almost always a units mistake (cm for m); refuse it.
     private static void RequireInside(World world, Entity entity, string component, double x0, double x1, double y0, double y1, MacGrid2D grid)
     {
         if (x0 >= 0 && y0 >= 0 && x1 <= grid.Width && y1 <= grid.Height) return;
-        var name = world.TryGet<Name>(entity, out var n) ? $"'{n.Value}'" : entity.ToString();
-        throw BadInput($"{component} of entity {name} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
+        throw BadInput($"{component} of entity {Describe(world, entity)} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
                        $"fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m (nx·cellSize × ny·cellSize)");
     }
 
@@ -117,7 +140,27 @@ public sealed class FluidPlugin : IPlugin
                     metrics.Add("solve.not_converged", 1);
                 }
                 Record(simulation, report, metrics);
+                RecordForces(world, simulation, metrics);
             }
+        }
+    }
+
+    private static void RecordForces(World world, FluidSimulation2D simulation, FrameMetrics metrics)
+    {
+        var masks = world.GetEntities(ReportedMasks);
+        if (masks.Count == 0) return;
+        var pressure = new double[simulation.Grid.CellCount];
+        simulation.Pressure(pressure);
+        foreach (var entity in masks)
+        {
+            var mask = world.Get<ObstacleMask>(entity);
+            var reference = world.Get<ForceReport>(entity);
+            var (fx, fy) = ObstacleForces2D.Compute(simulation, mask.Cells, pressure);
+            var dynamic = 0.5 * simulation.Domain.Density * reference.ReferenceSpeed * reference.ReferenceSpeed * reference.ReferenceLength;
+            metrics.Set($"forces.{mask.Name}.drag", fx);
+            metrics.Set($"forces.{mask.Name}.lift", fy);
+            metrics.Set($"forces.{mask.Name}.cd", fx / dynamic);
+            metrics.Set($"forces.{mask.Name}.cl", fy / dynamic);
         }
     }
 

@@ -55,6 +55,7 @@ public class SceneSchemaTests
     [InlineData("smokeEmitter", typeof(PhysML.Fluids.SmokeEmitter))]
     [InlineData("boxObstacle", typeof(PhysML.Fluids.BoxObstacle))]
     [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
+    [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
     public void Built_in_component_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;
