@@ -1,3 +1,5 @@
+using PhysML.DiffusionSorption;
+using PhysML.Fields.Probes;
 using PhysML.Fluids;
 using PhysML.Heat;
 using PhysML.Scenes.Loading;
@@ -7,5 +9,6 @@ namespace PhysML.Cli;
 /// <summary>The plugins shipped with PhysML, which every scene can name.</summary>
 public static class BuiltInPlugins
 {
-    public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly);
+    public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly, typeof(ProbesPlugin).Assembly,
+        typeof(DiffusionSorptionPlugin).Assembly);
 }

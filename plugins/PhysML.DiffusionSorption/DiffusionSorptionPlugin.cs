@@ -38,7 +38,7 @@ public sealed class DiffusionSorptionPlugin : IPlugin
         var seed = world.HasResource<RandomSeed>() ? world.Resource<RandomSeed>().Value : 0;
         var simulation = new DiffusionSorptionSimulation(world.Get<DiffusionSorptionRod>(entity), seed);
         world.Add(entity, simulation);
-        world.Resource<FieldCatalog>().Register(new FieldView("u", "1", [simulation.U.Length], () => simulation.U));
+        world.Resource<FieldCatalog>().Register(new FieldView("u", "1", [simulation.U.Length], () => simulation.U) { Spacing = [simulation.Dx] });
     }
 
     private static void Step(World world)

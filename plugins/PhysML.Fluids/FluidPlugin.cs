@@ -58,9 +58,9 @@ public sealed class FluidPlugin : IPlugin
         var boxes = world.GetEntities(Boxes).Select(e => (Entity: e, Shape: world.Get<BoxObstacle>(e))).ToList();
         var disks = world.GetEntities(Disks).Select(e => (Entity: e, Shape: world.Get<DiskObstacle>(e))).ToList();
         foreach (var (entity, box) in boxes)
-            RequireInside(world, entity, "boxObstacle", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
+            RequireInside(world, entity, "boxObstacle.x", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
         foreach (var (entity, disk) in disks)
-            RequireInside(world, entity, "diskObstacle", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
+            RequireInside(world, entity, "diskObstacle.x", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
         for (var j = 0; j < grid.Ny; j++)
         {
             for (var i = 0; i < grid.Nx; i++)
@@ -80,7 +80,8 @@ public sealed class FluidPlugin : IPlugin
             Func<double, double, bool> contains =
                 world.TryGet<BoxObstacle>(entity, out var box) ? box.Contains
                 : world.TryGet<DiskObstacle>(entity, out var disk) ? disk.Contains
-                : throw BadInput($"entity {Describe(world, entity)} has a forceReport but no boxObstacle or diskObstacle");
+                : throw new ComponentValueException(entity, "forceReport",
+                    $"entity {Describe(world, entity)} has a forceReport but no boxObstacle or diskObstacle");
             var mask = new bool[grid.CellCount];
             for (var j = 0; j < grid.Ny; j++)
                 for (var i = 0; i < grid.Nx; i++)
@@ -94,10 +95,11 @@ public sealed class FluidPlugin : IPlugin
         world.TryGet<Name>(entity, out var n) ? $"'{n.Value}'" : entity.ToString();
 
     // An obstacle that pokes out of the domain is almost always a units mistake (cm for m); refuse it.
-    private static void RequireInside(World world, Entity entity, string component, double x0, double x1, double y0, double y1, MacGrid2D grid)
+    private static void RequireInside(World world, Entity entity, string field, double x0, double x1, double y0, double y1, MacGrid2D grid)
     {
         if (x0 >= 0 && y0 >= 0 && x1 <= grid.Width && y1 <= grid.Height) return;
-        throw BadInput($"{component} of entity {Describe(world, entity)} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
+        var component = field[..field.IndexOf('.')];
+        throw new ComponentValueException(entity, field, $"{component} of entity {Describe(world, entity)} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
                        $"fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m (nx·cellSize × ny·cellSize)");
     }
 
@@ -105,18 +107,22 @@ public sealed class FluidPlugin : IPlugin
     {
         var grid = simulation.Grid;
         var shape = grid.CellShape;
-        catalog.Register(new FieldView("density", "1", shape, () => simulation.Density));
-        catalog.Register(new FieldView("temperature", "K", shape, () => simulation.Temperature));
+        var spacing = new[] { grid.CellSize, grid.CellSize };
+        void Cells(string name, string unit, Func<ReadOnlyMemory<double>> read) =>
+            catalog.Register(new FieldView(name, unit, shape, read) { Spacing = spacing });
+        Cells("density", "1", () => simulation.Density);
+        Cells("temperature", "K", () => simulation.Temperature);
         var pressure = new double[grid.CellCount];
-        catalog.Register(new FieldView("pressure", "Pa", shape, () => { simulation.Pressure(pressure); return pressure; }));
+        Cells("pressure", "Pa", () => { simulation.Pressure(pressure); return pressure; });
         var speed = new double[grid.CellCount];
-        catalog.Register(new FieldView("speed", "m/s", shape, () => { FluidDiagnostics2D.Speed(simulation.Velocity, speed); return speed; }));
+        Cells("speed", "m/s", () => { FluidDiagnostics2D.Speed(simulation.Velocity, speed); return speed; });
         var vorticity = new double[grid.CellCount];
-        catalog.Register(new FieldView("vorticity", "1/s", shape, () => { FluidDiagnostics2D.Vorticity(simulation.Velocity, vorticity); return vorticity; }));
-        catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U));
-        catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V));
+        Cells("vorticity", "1/s", () => { FluidDiagnostics2D.Vorticity(simulation.Velocity, vorticity); return vorticity; });
         var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
-        catalog.Register(new FieldView("solid", "1", shape, () => solid));
+        Cells("solid", "1", () => solid);
+        // Face arrays: u sits on x = i·h (offset 0 along x), v on y = j·h.
+        catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U) { Spacing = spacing, Offset = new[] { 0.5, 0.0 } });
+        catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.0, 0.5 } });
     }
 
     private static void Step(World world)

@@ -38,13 +38,13 @@ public sealed class HeatPlugin : IPlugin
         var plate = world.Get<HeatPlate>(entity);
         var dt = world.Resource<Time>().FixedDelta;
         if (plate.Scheme == HeatScheme.Explicit && dt > plate.MaxExplicitDt)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
+            throw new ComponentValueException(entity, "heatPlate.scheme",
                 $"heatPlate.scheme 'explicit' is unstable with time.dt = {dt:G4} s: forward Euler needs dt <= " +
                 $"1/(2α(1/dx²+1/dy²)) = {plate.MaxExplicitDt:G4} s here. Use scheme 'implicit' or a smaller time.dt.");
         var simulation = new HeatPlateSimulation(plate);
         world.Add(entity, simulation);
         world.Resource<FieldCatalog>().Register(new FieldView("temperature", "K", simulation.Grid.Shape,
-            () => simulation.Temperature));
+            () => simulation.Temperature) { Spacing = new[] { simulation.Grid.Dy, simulation.Grid.Dx } });
     }
 
     private static void Step(World world)

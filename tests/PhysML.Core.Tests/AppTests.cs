@@ -35,7 +35,7 @@ public class AppTests
 
         Assert.Equal(new[]
         {
-            "Startup", "PreUpdate", "FixedUpdate", "FixedUpdate", "Update", "PostUpdate", "Extract", "Render",
+            "Startup", "PostStartup", "PreUpdate", "FixedUpdate", "FixedUpdate", "Update", "PostUpdate", "Extract", "Render",
             "PreUpdate", "Update", "PostUpdate", "Extract", "Render",
         }, log);
         Assert.Equal(2, app.Time.FixedStep);

@@ -44,12 +44,13 @@ public class ObstacleForceTests
     public void A_force_report_without_an_obstacle_is_bad_input_and_an_obstacle_outside_the_domain_too()
     {
         var noShape = Tank(0, new ForceReport());
-        var error = Assert.Throws<PhysMLException>(() => noShape.RunFrame(1));
+        var error = Assert.Throws<ComponentValueException>(() => noShape.RunFrame(1));
         Assert.Equal(ErrorCategory.BadInput, error.Category);
         Assert.Contains("entity 'block' has a forceReport but no boxObstacle or diskObstacle", error.Message);
 
         var outside = Tank(0, new DiskObstacle { X = 0.98, Y = 0.5, Radius = 0.05 });
-        var outsideError = Assert.Throws<PhysMLException>(() => outside.RunFrame(1));
+        var outsideError = Assert.Throws<ComponentValueException>(() => outside.RunFrame(1));
+        Assert.Equal("diskObstacle.x", outsideError.Field);
         Assert.Equal(ErrorCodes.InvalidValue, outsideError.Code);
         Assert.Contains("diskObstacle of entity 'block' spans x ∈ [0.93, 1.03] m", outsideError.Message);
     }

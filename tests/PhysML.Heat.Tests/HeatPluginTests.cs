@@ -38,9 +38,10 @@ public class HeatPluginTests
     {
         var app = AppWith(new HeatPlate { Nx = 64, Ny = 64, Diffusivity = 1, Scheme = HeatScheme.Explicit }, dt: 1e-3);
 
-        var error = Assert.Throws<PhysMLException>(() => app.RunFrame(1));
+        var error = Assert.Throws<ComponentValueException>(() => app.RunFrame(1));
 
         Assert.Equal(ErrorCodes.InvalidValue, error.Code);
+        Assert.Equal("heatPlate.scheme", error.Field);
         Assert.Equal(ErrorCategory.BadInput, error.Category);
         Assert.Contains("6.104E-05", error.Message); // 1/(2·(64²+64²))
     }

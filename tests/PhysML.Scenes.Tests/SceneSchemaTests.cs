@@ -56,6 +56,9 @@ public class SceneSchemaTests
     [InlineData("boxObstacle", typeof(PhysML.Fluids.BoxObstacle))]
     [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
+    [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
+    [InlineData("pointProbe", typeof(PhysML.Fields.Probes.PointProbe))]
+    [InlineData("differenceProbe", typeof(PhysML.Fields.Probes.DifferenceProbe))]
     public void Built_in_component_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;

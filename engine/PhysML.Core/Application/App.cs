@@ -28,6 +28,7 @@ public sealed partial class App
         World = new World();
         World.SetResource(new Time { FixedDelta = Settings.FixedDelta });
         World.SetResource(new FrameMetrics());
+        World.SetResource(new ProbeReadings());
         World.SetResource(new FieldCatalog());
     }
 
@@ -82,12 +83,13 @@ public sealed partial class App
         return this;
     }
 
-    /// <summary>Runs the Startup stage once. <see cref="RunFrame"/> and <see cref="Update"/> call it when needed.</summary>
+    /// <summary>Runs the Startup and PostStartup stages once. <see cref="RunFrame"/> and <see cref="Update"/> call it when needed.</summary>
     public void Startup()
     {
         if (_started) return;
         _started = true;
         RunStage(Stage.Startup);
+        RunStage(Stage.PostStartup);
     }
 
     /// <summary>Runs one frame with exactly <paramref name="fixedSteps"/> FixedUpdate steps (manual stepping).</summary>
@@ -126,6 +128,7 @@ public sealed partial class App
     private void BeginFrame()
     {
         World.Resource<FrameMetrics>().Clear();
+        World.Resource<ProbeReadings>().Clear();
         foreach (var update in _eventUpdaters) update();
     }
 

@@ -7,4 +7,12 @@ namespace PhysML.Core.Diagnostics;
 public sealed record FieldView(string Name, string Unit, int[] Shape, Func<ReadOnlyMemory<double>> Read)
 {
     public int Length => Shape.Aggregate(1, (a, b) => a * b);
+
+    /// <summary>Metres between samples along each axis, in the order of <see cref="Shape"/>; null when the field has no
+    /// geometry (probes then cannot sample it).</summary>
+    public double[]? Spacing { get; init; }
+
+    /// <summary>Where sample 0 sits along each axis, in units of <see cref="Spacing"/>: 0.5 for cell centres (the
+    /// default), 0 for faces on the domain's edge. Sample index a is at (a + offset)·spacing.</summary>
+    public double[]? Offset { get; init; }
 }

@@ -35,10 +35,10 @@ public sealed class SceneLoader(PluginCatalog plugins)
         var app = new App(new AppSettings { FixedDelta = file.Time.Dt > 0 && double.IsFinite(file.Time.Dt) ? file.Time.Dt : 1 });
         app.World.SetResource(new RandomSeed(file.Seed));
         AddPlugins(file, app, Report);
-        CreateEntities(file, app, Report);
+        var entityIndex = CreateEntities(file, app, Report);
 
         if (diagnostics.Count > 0) throw new SceneException(diagnostics);
-        return new LoadedScene(path, file, app, positions);
+        return new LoadedScene(path, file, app, positions, entityIndex);
     }
 
     private static JsonPositionIndex IndexOrThrow(string path, byte[] utf8)
@@ -115,11 +115,13 @@ public sealed class SceneLoader(PluginCatalog plugins)
         }
     }
 
-    private void CreateEntities(SceneFile file, App app, Action<string, string, string> report)
+    private Dictionary<Entity, int> CreateEntities(SceneFile file, App app, Action<string, string, string> report)
     {
+        var index = new Dictionary<Entity, int>();
         for (var i = 0; i < file.Entities.Count; i++)
         {
             var entity = app.World.Create();
+            index[entity] = i;
             if (file.Entities[i].Name is { } name) app.World.Add(entity, new Name(name));
             foreach (var (componentName, json) in file.Entities[i].Components)
             {
@@ -133,6 +135,7 @@ public sealed class SceneLoader(PluginCatalog plugins)
                 app.World.AddBoxed(entity, component);
             }
         }
+        return index;
     }
 
     private static object? ReadComponent(JsonElement json, Type type, string basePath, Action<string, string, string> report)

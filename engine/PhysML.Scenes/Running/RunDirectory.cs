@@ -11,6 +11,7 @@ public static class RunDirectory
 {
     public const string Summary = "summary.json";
     public const string Metrics = "metrics.jsonl";
+    public const string Probes = "probes.csv";
     public const string Fields = "fields";
     public const string Frames = "frames";
 
@@ -29,6 +30,7 @@ public static class RunDirectory
             foreach (var sub in new[] { Fields, Frames })
                 if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
             File.Delete(Path.Combine(directory, Metrics));
+            File.Delete(Path.Combine(directory, Probes));
             File.Delete(Path.Combine(directory, Summary));
         }
         Directory.CreateDirectory(directory);

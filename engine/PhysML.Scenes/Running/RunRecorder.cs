@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PhysML.Core.Diagnostics;
 using PhysML.Scenes.Loading;
@@ -14,6 +15,8 @@ internal sealed class RunRecorder : IDisposable
     private readonly FieldView? _display;
     private readonly FieldCatalog _fields;
     private readonly StreamWriter _metrics;
+    private StreamWriter? _probes;
+    private string[] _probeColumns = Array.Empty<string>();
     private readonly Colormap _colormap;
     private double _seenMin = double.PositiveInfinity;
     private double _seenMax = double.NegativeInfinity;
@@ -52,6 +55,25 @@ internal sealed class RunRecorder : IDisposable
         // Flushed per frame: a run that dies keeps every frame it finished.
         _metrics.Flush();
     }
+
+    /// <summary>One row of <c>probes.csv</c> (frame, t, then one column per probe, in the order of the first frame).</summary>
+    public void RecordProbes(int frame, double time, ProbeReadings readings)
+    {
+        if (readings.Count == 0) return;
+        if (_probes is null)
+        {
+            _probeColumns = readings.Entries.Select(e => e.Key).ToArray();
+            _probes = new StreamWriter(Path.Combine(_directory, RunDirectory.Probes)) { NewLine = "\n" };
+            _probes.WriteLine(string.Join(",", new[] { "frame", "t" }.Concat(_probeColumns.Select(Csv))));
+        }
+        var values = _probeColumns.Select(c => readings.TryGet(c, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+        _probes.WriteLine(string.Join(",", new[] { frame.ToString(CultureInfo.InvariantCulture), time.ToString("R", CultureInfo.InvariantCulture) }.Concat(values)));
+        _probes.Flush();
+    }
+
+    // RFC 4180: quote a name that holds a comma, quote or line break.
+    private static string Csv(string text) =>
+        text.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 
     public void RecordFields(int frame, bool isLast)
     {
@@ -98,5 +120,9 @@ internal sealed class RunRecorder : IDisposable
 
     public const string SolidFieldName = "solid";
 
-    public void Dispose() => _metrics.Dispose();
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _probes?.Dispose();
+    }
 }

@@ -50,7 +50,14 @@ public sealed class SceneRunner
             _warnings.Add("backend 'vulkan' requested, but no system of this scene has a Vulkan implementation yet; running on the CPU");
         if (options.Seed is { } seed) App.World.SetResource(new RandomSeed(seed));
 
-        App.Startup();
+        try
+        {
+            App.Startup();
+        }
+        catch (ComponentValueException e)
+        {
+            throw scene.Locate(e);
+        }
 
         var catalog = App.World.Resource<FieldCatalog>();
         foreach (var name in options.Dump!)
@@ -121,6 +128,7 @@ public sealed class SceneRunner
                 var stepMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 completed = frame;
                 recorder.RecordMetrics(frame, App.Time.Elapsed, stepMs, App.World.Resource<FrameMetrics>());
+                recorder.RecordProbes(frame, App.Time.Elapsed, App.World.Resource<ProbeReadings>());
                 recorder.RecordFields(frame, isLast: frame == Frames);
                 progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
             }
