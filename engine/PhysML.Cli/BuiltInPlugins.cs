@@ -10,5 +10,5 @@ namespace PhysML.Cli;
 public static class BuiltInPlugins
 {
     public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly, typeof(ProbesPlugin).Assembly,
-        typeof(DiffusionSorptionPlugin).Assembly);
+        typeof(DiffusionSorptionPlugin).Assembly, typeof(PhysML.Vorticity.VorticityPlugin).Assembly);
 }

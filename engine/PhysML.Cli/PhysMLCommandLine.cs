@@ -17,6 +17,7 @@ public static class PhysMLCommandLine
             RunVerb.Create(context),
             ValidateVerb.Create(context),
             PluginsVerb.Create(context),
+            BenchVerb.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -26,7 +26,7 @@ public sealed class FluidSimulation2D
     private readonly double[] _scratchC;
     private double _lastSubstepDt = 1;
 
-    public FluidSimulation2D(FluidDomain domain, CellKind[] cells)
+    public FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel = null)
     {
         Domain = domain;
         Grid = domain.Grid;
@@ -42,7 +42,7 @@ public sealed class FluidSimulation2D
         _scratchA = new double[Grid.CellCount];
         _scratchB = new double[Grid.CellCount];
         _scratchC = new double[Grid.CellCount];
-        _advection = new Advection2D(Grid, domain.Boundary);
+        _advection = new Advection2D(Grid, domain.Boundary, parallel);
         _projection = new PressureProjection2D(Grid, domain.Boundary,
             new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations });
         _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
@@ -84,13 +84,17 @@ public sealed class FluidSimulation2D
         double worstResidual = 0;
         var converged = true;
         SolveInfo? last = null;
+        var clock = new PhaseClock();
         for (var s = 0; s < substeps; s++)
         {
             FluidForces2D.Emit(Velocity, _density, _temperature, emitters, h);
+            clock.Lap(ref clock.Forces);
             Advect(h);
+            clock.Lap(ref clock.Advect);
             FluidForces2D.BodyForce(Velocity, Domain.BodyForceX, Domain.BodyForceY, h);
             FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
             FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
+            clock.Lap(ref clock.Forces);
             if (Domain.Viscosity > 0)
             {
                 // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
@@ -98,7 +102,9 @@ public sealed class FluidSimulation2D
                 var (u, v) = _viscosity.Apply(Velocity, Cells, Domain.Viscosity * h);
                 viscosityIterations += u.Iterations + v.Iterations;
             }
+            clock.Lap(ref clock.Viscosity);
             last = _projection.Project(Velocity, Cells, Phi);
+            clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
             worstResidual = Math.Max(worstResidual, last.RelativeResidual);
             converged &= last.Converged;
@@ -106,7 +112,22 @@ public sealed class FluidSimulation2D
             Time += h;
         }
         return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, viscosityIterations,
-            PressureProjection2D.MaxDivergence(Velocity, Cells), last);
+            PressureProjection2D.MaxDivergence(Velocity, Cells), last,
+            clock.Advect, clock.Forces, clock.Viscosity, clock.Project);
+    }
+
+    // Wall time per phase, ms: Lap adds the time since the previous lap to one phase.
+    private struct PhaseClock()
+    {
+        private long _last = System.Diagnostics.Stopwatch.GetTimestamp();
+        public double Advect, Forces, Viscosity, Project;
+
+        public void Lap(ref double phase)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            phase += System.Diagnostics.Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
+            _last = now;
+        }
     }
 
     private void Advect(double dt)

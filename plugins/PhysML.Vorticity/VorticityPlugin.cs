@@ -40,16 +40,21 @@ public sealed class VorticityPlugin : IPlugin
         // Scene files are validated by the loader; a domain built in code is checked here, before the FFT sees it.
         var errors = domain.Validate().ToList();
         if (errors.Count > 0)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
+            throw new ComponentValueException(entity, $"vorticityDomain.{errors[0].Field}",
                 "invalid vorticityDomain: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
         var seed = world.HasResource<RandomSeed>() ? world.Resource<RandomSeed>().Value : 0;
         var simulation = new VorticitySimulation(domain, seed);
         world.Add(entity, simulation);
         var catalog = world.Resource<FieldCatalog>();
-        catalog.Register(new FieldView("vorticity", "1/s", simulation.Shape, () => simulation.Vorticity));
-        catalog.Register(new FieldView("u", "m/s", simulation.Shape, () => simulation.U));
-        catalog.Register(new FieldView("v", "m/s", simulation.Shape, () => simulation.V));
-        catalog.Register(new FieldView("streamfunction", "m²/s", simulation.Shape, () => simulation.Streamfunction));
+        // Collocation points sit at x = i·L/n, y = j·L/n: on the domain's edge, so the offset is 0, not ½.
+        var spacing = new[] { domain.Spacing, domain.Spacing };
+        var offset = new[] { 0.0, 0.0 };
+        FieldView View(string name, string unit, Func<ReadOnlyMemory<double>> read) =>
+            new(name, unit, simulation.Shape, read) { Spacing = spacing, Offset = offset };
+        catalog.Register(View("vorticity", "1/s", () => simulation.Vorticity));
+        catalog.Register(View("u", "m/s", () => simulation.U));
+        catalog.Register(View("v", "m/s", () => simulation.V));
+        catalog.Register(View("streamfunction", "m²/s", () => simulation.Streamfunction));
     }
 
     private static void Step(World world)

@@ -57,6 +57,7 @@ public class SceneSchemaTests
     [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
+    [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
     [InlineData("pointProbe", typeof(PhysML.Fields.Probes.PointProbe))]
     [InlineData("differenceProbe", typeof(PhysML.Fields.Probes.DifferenceProbe))]
     public void Built_in_component_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)

@@ -47,10 +47,11 @@ public class VorticityDomainValidationTests
         var app = new App(new AppSettings { FixedDelta = 0.01 }).AddPlugin(new VorticityPlugin());
         app.World.Add(app.World.Create(), new VorticityDomain { N = 48, Viscosity = -1 });
 
-        var error = Assert.Throws<PhysMLException>(() => app.RunFrame(1));
+        var error = Assert.Throws<ComponentValueException>(() => app.RunFrame(1));
 
         Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal(ErrorCategory.BadInput, error.Category);
+        Assert.Equal("vorticityDomain.n", error.Field);
         Assert.Contains("n: must be a power of two", error.Message);
         Assert.Contains("viscosity", error.Message);
     }

@@ -31,6 +31,8 @@ public class VorticityPluginTests
             Assert.Equal(new[] { 32, 32 }, field.Shape);
             Assert.Equal(unit, field.Unit);
             Assert.Equal(32 * 32, field.Read().Length);
+            Assert.Equal(new[] { 1.0 / 32, 1.0 / 32 }, field.Spacing);
+            Assert.Equal(new[] { 0.0, 0.0 }, field.Offset);
         }
         var metrics = app.World.Resource<FrameMetrics>();
         var omega = catalog.Find("vorticity")!.Read().ToArray();

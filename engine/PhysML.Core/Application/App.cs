@@ -29,6 +29,7 @@ public sealed partial class App
         World.SetResource(new Time { FixedDelta = Settings.FixedDelta });
         World.SetResource(new FrameMetrics());
         World.SetResource(new ProbeReadings());
+        World.SetResource(ComputeSettings.Default);
         World.SetResource(new FieldCatalog());
     }
 
