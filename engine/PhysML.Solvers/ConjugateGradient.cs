@@ -5,9 +5,11 @@ namespace PhysML.Solvers;
 /// <summary>
 /// Conjugate gradient for symmetric positive definite A (Hestenes–Stiefel; Saad, Iterative Methods, Alg. 6.18).
 /// Starts from the x it is given (a warm start). Workspace is kept between solves of the same size.
+/// With <paramref name="parallel"/>, the vector updates, dot products and (for an <see cref="IParallelLinearOperator"/>)
+/// the operator run on several threads; the iterates are bitwise the same as with one (see <see cref="VectorOps"/>).
 /// Not thread-safe: one instance per concurrent solve.
 /// </summary>
-public sealed class ConjugateGradient(SolverOptions options)
+public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? parallel = null)
 {
     private double[] _r = Array.Empty<double>();
     private double[] _p = Array.Empty<double>();
@@ -42,16 +44,18 @@ public sealed class ConjugateGradient(SolverOptions options)
         var relative = Math.Sqrt(rr) / bNorm;
         history?.Add(relative);
         var iteration = 0;
+        var threaded = parallel is not null && a is IParallelLinearOperator ? (IParallelLinearOperator)a : null;
         while (relative > Options.RelativeTolerance && iteration < Options.MaxIterations && double.IsFinite(relative))
         {
-            a.Apply(p, ap);
-            var pAp = VectorOps.Dot(p, ap);
+            if (threaded is not null) threaded.Apply(_p, _ap, parallel!);
+            else a.Apply(p, ap);
+            var pAp = VectorOps.Dot(_p, _ap, n, parallel);
             if (!(pAp > 0)) break; // A is not positive definite along p (or NaN): stop and report.
             var alpha = rr / pAp;
             VectorOps.Axpy(alpha, p, x);
-            VectorOps.Axpy(-alpha, ap, r);
-            var rrNext = VectorOps.Dot(r, r);
-            VectorOps.Xpby(r, rrNext / rr, p);
+            VectorOps.Axpy(-alpha, _ap, _r, n, parallel);
+            var rrNext = VectorOps.Dot(_r, _r, n, parallel);
+            VectorOps.Xpby(_r, rrNext / rr, _p, n, parallel);
             rr = rrNext;
             iteration++;
             relative = Math.Sqrt(rr) / bNorm;

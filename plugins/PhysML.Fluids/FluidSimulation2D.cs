@@ -44,7 +44,7 @@ public sealed class FluidSimulation2D
         _scratchC = new double[Grid.CellCount];
         _advection = new Advection2D(Grid, domain.Boundary, parallel);
         _projection = new PressureProjection2D(Grid, domain.Boundary,
-            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations });
+            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations }, parallel);
         _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
             new SolverOptions { RelativeTolerance = domain.ViscosityTolerance, MaxIterations = domain.PressureMaxIterations });
         InitialVelocity();

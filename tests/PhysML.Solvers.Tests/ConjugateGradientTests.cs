@@ -87,4 +87,24 @@ public class ConjugateGradientTests
         VectorOps.Xpby(x, -0.5, xpby);
         Assert.Equal(y.Select((v, i) => x[i] - 0.5 * v), xpby);
     }
+
+    [Fact]
+    public void Parallel_dot_and_updates_equal_the_sequential_ones_bit_for_bit()
+    {
+        var random = new Random(5);
+        const int n = 5 * VectorOps.ChunkLength + 123;
+        var x = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var y = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var two = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+
+        Assert.Equal(VectorOps.Dot(x, y), VectorOps.Dot(x, y, n, two));
+        var (a, b) = ((double[])y.Clone(), (double[])y.Clone());
+        VectorOps.Axpy(0.3, x, a);
+        VectorOps.Axpy(0.3, x, b, n, two);
+        Assert.Equal(a, b);
+        VectorOps.Xpby(x, -1.7, a);
+        VectorOps.Xpby(x, -1.7, b, n, two);
+        Assert.Equal(a, b);
+    }
 }
+

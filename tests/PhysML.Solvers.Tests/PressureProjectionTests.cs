@@ -17,6 +17,28 @@ public class PressureProjectionTests(ITestOutputHelper output)
     private const double DivergenceFactor = 1e-5;
 
     [Fact]
+    public void Projecting_with_two_threads_gives_the_same_bits_as_with_one()
+    {
+        // 160² cells: the vectors span several reduction chunks, so the parallel paths really run.
+        var grid = new MacGrid2D(160, 160, 1.0 / 160);
+        var cells = Disc(grid, 0.5, 0.5, 0.2);
+        (MacVelocity2D Velocity, double[] Phi) Project(ParallelOptions? parallel)
+        {
+            var velocity = RandomVelocity(grid, seed: 9);
+            var phi = new double[grid.CellCount];
+            new PressureProjection2D(grid, FlowBoundary.ClosedBox, Tight, parallel).Project(velocity, cells, phi);
+            return (velocity, phi);
+        }
+
+        var one = Project(null);
+        var two = Project(new ParallelOptions { MaxDegreeOfParallelism = 2 });
+
+        Assert.Equal(one.Phi, two.Phi);
+        Assert.Equal(one.Velocity.U, two.Velocity.U);
+        Assert.Equal(one.Velocity.V, two.Velocity.V);
+    }
+
+    [Fact]
     public void A_random_field_in_a_closed_box_with_an_obstacle_becomes_divergence_free()
     {
         var grid = new MacGrid2D(48, 48, 1.0 / 48);

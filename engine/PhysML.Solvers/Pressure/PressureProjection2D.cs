@@ -25,12 +25,12 @@ public sealed class PressureProjection2D
     private double[] _regionSum = Array.Empty<double>();
     private int[] _regionCount = Array.Empty<int>();
 
-    public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options)
+    public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options, ParallelOptions? parallel = null)
     {
         Grid = grid;
         Boundary = boundary;
         Options = options;
-        _cg = new ConjugateGradient(options);
+        _cg = new ConjugateGradient(options, parallel);
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
     }
