@@ -15,6 +15,10 @@ public readonly record struct BoxObstacle : IValidatable
 
     public bool Contains(double x, double y) => Math.Abs(x - X) <= Width / 2 && Math.Abs(y - Y) <= Height / 2;
 
+    /// <summary>Constant velocity, m/s (0: static). The obstacle moves through the domain and pushes the fluid.</summary>
+    public double VelocityX { get; init; }
+    public double VelocityY { get; init; }
+
     public IEnumerable<FieldError> Validate() =>
-        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Positive("width", Width)).Concat(Check.Positive("height", Height));
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY)).Concat(Check.Positive("width", Width)).Concat(Check.Positive("height", Height));
 }

@@ -14,6 +14,10 @@ public readonly record struct DiskObstacle : IValidatable
 
     public bool Contains(double x, double y) => (x - X) * (x - X) + (y - Y) * (y - Y) <= Radius * Radius;
 
+    /// <summary>Constant velocity, m/s (0: static). The obstacle moves through the domain and pushes the fluid.</summary>
+    public double VelocityX { get; init; }
+    public double VelocityY { get; init; }
+
     public IEnumerable<FieldError> Validate() =>
-        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Positive("radius", Radius));
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY)).Concat(Check.Positive("radius", Radius));
 }

@@ -45,49 +45,40 @@ public sealed class FluidPlugin : IPlugin
             throw BadInput($"the fluid plugin supports one fluidDomain per scene, found {domains.Count}");
         if (domains.Count == 0) return;
         var domain = world.Get<FluidDomain>(domains[0]);
-        var cells = Rasterise(world, domain.Grid);
-        var simulation = new FluidSimulation2D(domain, cells, world.Resource<ComputeSettings>().ParallelOptions);
+        var simulation = new FluidSimulation2D(domain, Obstacles(world, domain.Grid), world.Resource<ComputeSettings>().ParallelOptions);
         world.Add(domains[0], simulation);
         AddObstacleMasks(world, domain.Grid);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
     }
 
-    private static CellKind[] Rasterise(World world, MacGrid2D grid)
+    private static ObstacleSet2D Obstacles(World world, MacGrid2D grid)
     {
-        var cells = new CellKind[grid.CellCount];
-        var boxes = world.GetEntities(Boxes).Select(e => (Entity: e, Shape: world.Get<BoxObstacle>(e))).ToList();
-        var disks = world.GetEntities(Disks).Select(e => (Entity: e, Shape: world.Get<DiskObstacle>(e))).ToList();
-        foreach (var (entity, box) in boxes)
-            RequireInside(world, entity, "boxObstacle.x", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
-        foreach (var (entity, disk) in disks)
-            RequireInside(world, entity, "diskObstacle.x", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
-        for (var j = 0; j < grid.Ny; j++)
+        var shapes = new List<ObstacleShape>();
+        foreach (var entity in world.GetEntities(Boxes))
         {
-            for (var i = 0; i < grid.Nx; i++)
-            {
-                var (x, y) = ((i + 0.5) * grid.CellSize, (j + 0.5) * grid.CellSize);
-                if (boxes.Any(b => b.Shape.Contains(x, y)) || disks.Any(d => d.Shape.Contains(x, y)))
-                    cells[grid.Cell(i, j)] = CellKind.Solid;
-            }
+            var box = world.Get<BoxObstacle>(entity);
+            RequireInside(world, entity, "boxObstacle.x", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
+            shapes.Add(ObstacleShape.From(box));
         }
-        return cells;
+        foreach (var entity in world.GetEntities(Disks))
+        {
+            var disk = world.Get<DiskObstacle>(entity);
+            RequireInside(world, entity, "diskObstacle.x", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
+            shapes.Add(ObstacleShape.From(disk));
+        }
+        return new ObstacleSet2D(shapes);
     }
 
     private static void AddObstacleMasks(World world, MacGrid2D grid)
     {
         foreach (var entity in world.GetEntities(Reported))
         {
-            Func<double, double, bool> contains =
-                world.TryGet<BoxObstacle>(entity, out var box) ? box.Contains
-                : world.TryGet<DiskObstacle>(entity, out var disk) ? disk.Contains
+            var shape = world.TryGet<BoxObstacle>(entity, out var box) ? ObstacleShape.From(box)
+                : world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
                 : throw new ComponentValueException(entity, "forceReport",
                     $"entity {Describe(world, entity)} has a forceReport but no boxObstacle or diskObstacle");
-            var mask = new bool[grid.CellCount];
-            for (var j = 0; j < grid.Ny; j++)
-                for (var i = 0; i < grid.Nx; i++)
-                    mask[grid.Cell(i, j)] = contains((i + 0.5) * grid.CellSize, (j + 0.5) * grid.CellSize);
             var name = world.TryGet<Name>(entity, out var n) ? n.Value : $"entity{entity.Id}";
-            world.Add(entity, new ObstacleMask(mask, name));
+            world.Add(entity, new ObstacleMask(shape, grid, name));
         }
     }
 
@@ -161,7 +152,7 @@ public sealed class FluidPlugin : IPlugin
         {
             var mask = world.Get<ObstacleMask>(entity);
             var reference = world.Get<ForceReport>(entity);
-            var (fx, fy) = ObstacleForces2D.Compute(simulation, mask.Cells, pressure);
+            var (fx, fy) = ObstacleForces2D.Compute(simulation, mask.CellsAt(simulation.Time), pressure);
             var dynamic = 0.5 * simulation.Domain.Density * reference.ReferenceSpeed * reference.ReferenceSpeed * reference.ReferenceLength;
             metrics.Set($"forces.{mask.Name}.drag", fx);
             metrics.Set($"forces.{mask.Name}.lift", fy);

@@ -25,8 +25,25 @@ public sealed class FluidSimulation2D
     private readonly double[] _scratchB;
     private readonly double[] _scratchC;
     private double _lastSubstepDt = 1;
+    private readonly ObstacleSet2D? _obstacles;
+    private readonly MacVelocity2D _solidVelocity;
 
+    // Face velocities of moving obstacles, or null when every obstacle is static (their faces carry 0).
+    private MacVelocity2D? SolidVelocity => _obstacles is { AnyMoving: true } ? _solidVelocity : null;
+
+    /// <summary>A domain whose obstacles (static or moving) are rasterised from <paramref name="obstacles"/>.</summary>
+    public FluidSimulation2D(FluidDomain domain, ObstacleSet2D obstacles, ParallelOptions? parallel = null)
+        : this(domain, new CellKind[domain.Grid.CellCount], parallel, obstacles)
+    {
+    }
+
+    /// <summary>A domain with fixed cell kinds (static obstacles given cell by cell).</summary>
     public FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel = null)
+        : this(domain, cells, parallel, null)
+    {
+    }
+
+    private FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel, ObstacleSet2D? obstacles)
     {
         Domain = domain;
         Grid = domain.Grid;
@@ -47,9 +64,12 @@ public sealed class FluidSimulation2D
             new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations }, parallel);
         _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
             new SolverOptions { RelativeTolerance = domain.ViscosityTolerance, MaxIterations = domain.PressureMaxIterations });
+        _obstacles = obstacles;
+        _solidVelocity = new MacVelocity2D(Grid);
+        obstacles?.Rasterise(0, Grid, Cells, _solidVelocity);
         InitialVelocity();
         // Start divergence-free: the initial field (and boundary conditions) pass through the projection once.
-        _projection.Project(Velocity, Cells, Phi);
+        _projection.Project(Velocity, Cells, Phi, SolidVelocity);
     }
 
     public FluidDomain Domain { get; }
@@ -87,6 +107,8 @@ public sealed class FluidSimulation2D
         var clock = new PhaseClock();
         for (var s = 0; s < substeps; s++)
         {
+            // Moving obstacles take their place for this substep before anything reads the cell kinds.
+            if (_obstacles is { AnyMoving: true }) _obstacles.Rasterise(Time, Grid, Cells, _solidVelocity);
             FluidForces2D.Emit(Velocity, _density, _temperature, emitters, h);
             clock.Lap(ref clock.Forces);
             Advect(h);
@@ -98,12 +120,12 @@ public sealed class FluidSimulation2D
             if (Domain.Viscosity > 0)
             {
                 // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
-                _projection.EnforceBoundaries(Velocity, Cells);
+                _projection.EnforceBoundaries(Velocity, Cells, SolidVelocity);
                 var (u, v) = _viscosity.Apply(Velocity, Cells, Domain.Viscosity * h);
                 viscosityIterations += u.Iterations + v.Iterations;
             }
             clock.Lap(ref clock.Viscosity);
-            last = _projection.Project(Velocity, Cells, Phi);
+            last = _projection.Project(Velocity, Cells, Phi, SolidVelocity);
             clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
             worstResidual = Math.Max(worstResidual, last.RelativeResidual);

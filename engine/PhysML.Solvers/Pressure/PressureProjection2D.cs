@@ -48,7 +48,7 @@ public sealed class PressureProjection2D
     /// Returns the solve's figures; does not throw when the solve stops above tolerance (check
     /// <see cref="SolveInfo.Converged"/> or call <see cref="SolveInfo.EnsureConverged"/>).
     /// </summary>
-    public SolveInfo Project(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells, Span<double> phi)
+    public SolveInfo Project(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells, Span<double> phi, MacVelocity2D? solidVelocity = null)
     {
         var g = Grid;
         if (velocity.Grid != g)
@@ -62,7 +62,7 @@ public sealed class PressureProjection2D
         else _poisson.SetCells(cells);
         var a = _poisson;
 
-        EnforceBoundaries(velocity, cells);
+        EnforceBoundaries(velocity, cells, solidVelocity);
         BuildRightHandSide(velocity, a);
         for (var k = 0; k < phi.Length; k++)
             if (!a.IsUnknown(k)) phi[k] = 0; // identity rows with b = 0: start them at their solution.
@@ -107,7 +107,11 @@ public sealed class PressureProjection2D
     /// normal velocities that are not the pressure's to decide. Order matters: faces touching solids first, so an
     /// outflow face copies an already-zeroed interior face and a side's value never overrides an obstacle.
     /// </summary>
-    public void EnforceBoundaries(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells)
+    /// <param name="velocity">The face velocities, changed in place.</param>
+    /// <param name="cells">Which cells are solid.</param>
+    /// <param name="solidVelocity">The velocity of moving obstacles on the faces that touch them; null for static
+    /// obstacles (those faces carry 0).</param>
+    public void EnforceBoundaries(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells, MacVelocity2D? solidVelocity = null)
     {
         var g = Grid;
         var (nx, ny) = (g.Nx, g.Ny);
@@ -115,14 +119,15 @@ public sealed class PressureProjection2D
         var v = velocity.V;
         bool Solid(ReadOnlySpan<CellKind> c, int i, int j) => c[g.Cell(i, j)] == CellKind.Solid;
 
-        // Static obstacles: every face with a solid cell on either side (periodic wrap included) carries 0.
+        // Obstacles: every face with a solid cell on either side (periodic wrap included) carries the obstacle's
+        // velocity (0 when static).
         for (var j = 0; j < ny; j++)
         {
             for (var i = 0; i <= nx; i++)
             {
                 var leftSolid = i > 0 ? Solid(cells, i - 1, j) : Boundary.PeriodicX && Solid(cells, nx - 1, j);
                 var rightSolid = i < nx ? Solid(cells, i, j) : Boundary.PeriodicX && Solid(cells, 0, j);
-                if (leftSolid || rightSolid) u[g.U(i, j)] = 0;
+                if (leftSolid || rightSolid) u[g.U(i, j)] = solidVelocity?.U[g.U(i, j)] ?? 0;
             }
         }
         for (var j = 0; j <= ny; j++)
@@ -131,7 +136,7 @@ public sealed class PressureProjection2D
             {
                 var belowSolid = j > 0 ? Solid(cells, i, j - 1) : Boundary.PeriodicY && Solid(cells, i, ny - 1);
                 var aboveSolid = j < ny ? Solid(cells, i, j) : Boundary.PeriodicY && Solid(cells, i, 0);
-                if (belowSolid || aboveSolid) v[g.V(i, j)] = 0;
+                if (belowSolid || aboveSolid) v[g.V(i, j)] = solidVelocity?.V[g.V(i, j)] ?? 0;
             }
         }
 

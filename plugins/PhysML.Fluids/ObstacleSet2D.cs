@@ -1,0 +1,48 @@
+using PhysML.Fields.Mac;
+
+namespace PhysML.Fluids;
+
+/// <summary>
+/// The obstacles of a fluid domain, rasterised into cell kinds and, for moving ones, the velocity their faces carry
+/// (a kinematic obstacle pushes the fluid through the projection's boundary condition u·n = u_solid·n). Cells are
+/// solid when their centre is inside an obstacle (a staircase).
+/// </summary>
+public sealed class ObstacleSet2D(IReadOnlyList<ObstacleShape> shapes)
+{
+    public IReadOnlyList<ObstacleShape> Shapes { get; } = shapes;
+    public bool AnyMoving => Shapes.Any(s => s.IsMoving);
+
+    /// <summary>Fills <paramref name="cells"/> for time t, and <paramref name="solidVelocity"/> on every face that touches
+    /// a solid cell (the velocity of that cell's obstacle; on a face between two obstacles, the first one's).</summary>
+    public void Rasterise(double time, MacGrid2D grid, CellKind[] cells, MacVelocity2D solidVelocity)
+    {
+        var owner = new int[grid.CellCount];
+        for (var j = 0; j < grid.Ny; j++)
+        {
+            for (var i = 0; i < grid.Nx; i++)
+            {
+                var (x, y) = ((i + 0.5) * grid.CellSize, (j + 0.5) * grid.CellSize);
+                var k = grid.Cell(i, j);
+                owner[k] = -1;
+                for (var s = 0; s < Shapes.Count && owner[k] < 0; s++)
+                    if (Shapes[s].ContainsAt(time, x, y)) owner[k] = s;
+                cells[k] = owner[k] >= 0 ? CellKind.Solid : CellKind.Fluid;
+            }
+        }
+        Array.Clear(solidVelocity.U);
+        Array.Clear(solidVelocity.V);
+        if (!AnyMoving) return;
+        for (var j = 0; j < grid.Ny; j++)
+        {
+            for (var i = 0; i < grid.Nx; i++)
+            {
+                var s = owner[grid.Cell(i, j)];
+                if (s < 0) continue;
+                var shape = Shapes[s];
+                // The four faces of a solid cell carry its obstacle's velocity.
+                solidVelocity.U[grid.U(i, j)] = solidVelocity.U[grid.U(i + 1, j)] = shape.VelocityX;
+                solidVelocity.V[grid.V(i, j)] = solidVelocity.V[grid.V(i, j + 1)] = shape.VelocityY;
+            }
+        }
+    }
+}
