@@ -15,7 +15,6 @@ namespace PhysML.DiffusionSorption;
 /// </summary>
 public sealed class DiffusionSorptionPlugin : IPlugin
 {
-    private static readonly QueryDescription Rods = new QueryDescription().WithAll<DiffusionSorptionRod>();
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<DiffusionSorptionSimulation>();
 
     public string Name => "diffusionSorption";
@@ -29,12 +28,7 @@ public sealed class DiffusionSorptionPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var rods = world.GetEntities(Rods);
-        if (rods.Count > 1)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
-                $"the diffusionSorption plugin supports one diffusionSorptionRod per scene, found {rods.Count}");
-        if (rods.Count == 0) return;
-        var entity = rods[0];
+        if (world.SingleOrNone<DiffusionSorptionRod>("diffusionSorptionRod") is not { } entity) return;
         var seed = world.HasResource<RandomSeed>() ? world.Resource<RandomSeed>().Value : 0;
         var simulation = new DiffusionSorptionSimulation(world.Get<DiffusionSorptionRod>(entity), seed);
         world.Add(entity, simulation);

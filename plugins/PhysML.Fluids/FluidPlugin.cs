@@ -17,7 +17,6 @@ namespace PhysML.Fluids;
 /// </summary>
 public sealed class FluidPlugin : IPlugin
 {
-    private static readonly QueryDescription Domains = new QueryDescription().WithAll<FluidDomain>();
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<FluidSimulation2D>();
     private static readonly QueryDescription Emitters = new QueryDescription().WithAll<SmokeEmitter>();
     private static readonly QueryDescription Boxes = new QueryDescription().WithAll<BoxObstacle>();
@@ -40,13 +39,10 @@ public sealed class FluidPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var domains = world.GetEntities(Domains);
-        if (domains.Count > 1)
-            throw BadInput($"the fluid plugin supports one fluidDomain per scene, found {domains.Count}");
-        if (domains.Count == 0) return;
-        var domain = world.Get<FluidDomain>(domains[0]);
+        if (world.SingleOrNone<FluidDomain>("fluidDomain") is not { } entity) return;
+        var domain = world.Get<FluidDomain>(entity);
         var simulation = new FluidSimulation2D(domain, Obstacles(world, domain.Grid), world.Resource<ComputeSettings>().ParallelOptions);
-        world.Add(domains[0], simulation);
+        world.Add(entity, simulation);
         AddObstacleMasks(world, domain.Grid);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
     }
@@ -182,6 +178,4 @@ public sealed class FluidPlugin : IPlugin
         if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
             metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.Viscosity, simulation.Time));
     }
-
-    private static PhysMLException BadInput(string message) => new(ErrorCodes.InvalidValue, ErrorCategory.BadInput, message);
 }

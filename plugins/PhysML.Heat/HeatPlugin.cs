@@ -13,7 +13,6 @@ namespace PhysML.Heat;
 /// </summary>
 public sealed class HeatPlugin : IPlugin
 {
-    private static readonly QueryDescription Plates = new QueryDescription().WithAll<HeatPlate>();
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<HeatPlateSimulation>();
     private static readonly QueryDescription Sources = new QueryDescription().WithAll<HeatSource>();
 
@@ -29,12 +28,7 @@ public sealed class HeatPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var plates = world.GetEntities(Plates);
-        if (plates.Count > 1)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
-                $"the heat plugin supports one heatPlate per scene, found {plates.Count}");
-        if (plates.Count == 0) return;
-        var entity = plates[0];
+        if (world.SingleOrNone<HeatPlate>("heatPlate") is not { } entity) return;
         var plate = world.Get<HeatPlate>(entity);
         var dt = world.Resource<Time>().FixedDelta;
         if (plate.Scheme == HeatScheme.Explicit && dt > plate.MaxExplicitDt)

@@ -16,7 +16,6 @@ namespace PhysML.Vorticity;
 /// </summary>
 public sealed class VorticityPlugin : IPlugin
 {
-    private static readonly QueryDescription Domains = new QueryDescription().WithAll<VorticityDomain>();
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<VorticitySimulation>();
 
     public string Name => "vorticity";
@@ -30,12 +29,7 @@ public sealed class VorticityPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var domains = world.GetEntities(Domains);
-        if (domains.Count > 1)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
-                $"the vorticity plugin supports one vorticityDomain per scene, found {domains.Count}");
-        if (domains.Count == 0) return;
-        var entity = domains[0];
+        if (world.SingleOrNone<VorticityDomain>("vorticityDomain") is not { } entity) return;
         var domain = world.Get<VorticityDomain>(entity);
         // Scene files are validated by the loader; a domain built in code is checked here, before the FFT sees it.
         var errors = domain.Validate().ToList();

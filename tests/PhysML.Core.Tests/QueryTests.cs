@@ -176,4 +176,20 @@ public class QueryTests
 
         Assert.Equal(999 * 1000 / 2, sum);
     }
+
+    [Fact]
+    public void SingleOrNone_finds_the_scene_singleton_and_refuses_two()
+    {
+        var world = new World();
+        Assert.Null(world.SingleOrNone<Mass>("mass"));
+        var e = world.Create();
+        world.Add(e, new Mass(1));
+        Assert.Equal(e, world.SingleOrNone<Mass>("mass"));
+
+        world.Add(world.Create(), new Mass(2));
+
+        var error = Assert.Throws<PhysMLException>(() => world.SingleOrNone<Mass>("mass"));
+        Assert.Equal(ErrorCategory.BadInput, error.Category);
+        Assert.Equal("a scene may have one mass, found 2", error.Message);
+    }
 }

@@ -47,6 +47,20 @@ public sealed partial class World
         return entities;
     }
 
+    /// <summary>
+    /// The one entity with component <typeparamref name="T"/>, or null when there is none; more than one is bad input
+    /// (PML0105). For components a scene has at most once (a heat plate, a fluid domain); <paramref name="sceneName"/>
+    /// is the component's name in scene files, for the message.
+    /// </summary>
+    public Entity? SingleOrNone<T>(string sceneName)
+    {
+        var entities = GetEntities(new QueryDescription().WithAll<T>());
+        if (entities.Count > 1)
+            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
+                $"a scene may have one {sceneName}, found {entities.Count}");
+        return entities.Count == 1 ? entities[0] : null;
+    }
+
     // Every component a typed callback reads must be in the description's All set, or some archetype would lack it.
     private int RequireColumn(Archetype archetype, Type type, QueryDescription description)
     {
