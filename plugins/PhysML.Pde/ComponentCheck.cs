@@ -5,7 +5,7 @@ using PhysML.Core.Validation;
 namespace PhysML.Pde;
 
 /// <summary>
-/// Startup checks the three PDE plugins share. Scene files are validated by the loader; a component built in code (or
+/// The Startup check the three PDE plugins share. Scene files are validated by the loader; a component built in code (or
 /// changed after startup) is checked here, before the numerics see it.
 /// </summary>
 internal static class ComponentCheck
@@ -17,13 +17,5 @@ internal static class ComponentCheck
         if (errors.Count == 0) return;
         throw new ComponentValueException(entity, $"{sceneName}.{errors[0].Field}",
             $"invalid {sceneName}: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
-    }
-
-    /// <summary>Throws when a plugin that simulates one domain finds more than one.</summary>
-    public static void ThrowIfSeveral(string plugin, string sceneName, int count)
-    {
-        if (count > 1)
-            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
-                $"the {plugin} plugin supports one {sceneName} per scene, found {count}");
     }
 }

@@ -58,6 +58,10 @@ public class SceneSchemaTests
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
     [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
+    [InlineData("waveMembrane", typeof(PhysML.Pde.WaveMembrane))]
+    [InlineData("burgers1D", typeof(PhysML.Pde.Burgers1D))]
+    [InlineData("burgers2D", typeof(PhysML.Pde.Burgers2D))]
+    [InlineData("poissonProblem", typeof(PhysML.Pde.PoissonProblem))]
     [InlineData("pointProbe", typeof(PhysML.Fields.Probes.PointProbe))]
     [InlineData("differenceProbe", typeof(PhysML.Fields.Probes.DifferenceProbe))]
     public void Built_in_component_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)

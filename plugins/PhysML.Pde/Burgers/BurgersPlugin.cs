@@ -15,8 +15,6 @@ namespace PhysML.Pde;
 /// </summary>
 public sealed class BurgersPlugin : IPlugin
 {
-    private static readonly QueryDescription Domains1D = new QueryDescription().WithAll<Burgers1D>();
-    private static readonly QueryDescription Domains2D = new QueryDescription().WithAll<Burgers2D>();
     private static readonly QueryDescription Simulations1D = new QueryDescription().WithAll<Burgers1DSimulation>();
     private static readonly QueryDescription Simulations2D = new QueryDescription().WithAll<Burgers2DSimulation>();
 
@@ -32,14 +30,16 @@ public sealed class BurgersPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var ones = world.GetEntities(Domains1D);
-        var twos = world.GetEntities(Domains2D);
+        var one = world.SingleOrNone<Burgers1D>("burgers1D");
+        var two = world.SingleOrNone<Burgers2D>("burgers2D");
         // Both would register a field named u; one domain per scene keeps the field names plain.
-        ComponentCheck.ThrowIfSeveral("burgers", "burgers1D or burgers2D", ones.Count + twos.Count);
+        if (one is not null && two is not null)
+            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
+                "a scene may have a burgers1D or a burgers2D, not both (their fields would share the name u)");
         var dt = world.Resource<Time>().FixedDelta;
         var catalog = world.Resource<FieldCatalog>();
-        if (ones.Count == 1) Setup1D(world, ones[0], dt, catalog);
-        if (twos.Count == 1) Setup2D(world, twos[0], dt, catalog);
+        if (one is { } e1) Setup1D(world, e1, dt, catalog);
+        if (two is { } e2) Setup2D(world, e2, dt, catalog);
     }
 
     private static void Setup1D(World world, Entity entity, double dt, FieldCatalog catalog)

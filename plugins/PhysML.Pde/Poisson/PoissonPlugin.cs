@@ -15,7 +15,6 @@ namespace PhysML.Pde;
 /// </summary>
 public sealed class PoissonPlugin : IPlugin
 {
-    private static readonly QueryDescription Problems = new QueryDescription().WithAll<PoissonProblem>();
     private static readonly QueryDescription Solved = new QueryDescription().WithAll<PoissonProblem, PoissonSolution>();
 
     public string Name => "poisson";
@@ -29,10 +28,7 @@ public sealed class PoissonPlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var problems = world.GetEntities(Problems);
-        ComponentCheck.ThrowIfSeveral("poisson", "poissonProblem", problems.Count);
-        if (problems.Count == 0) return;
-        var entity = problems[0];
+        if (world.SingleOrNone<PoissonProblem>("poissonProblem") is not { } entity) return;
         var problem = world.Get<PoissonProblem>(entity);
         CheckInContext(entity, problem);
         var solution = new PoissonSolution(problem);

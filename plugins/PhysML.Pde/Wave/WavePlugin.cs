@@ -14,7 +14,6 @@ namespace PhysML.Pde;
 /// </summary>
 public sealed class WavePlugin : IPlugin
 {
-    private static readonly QueryDescription Membranes = new QueryDescription().WithAll<WaveMembrane>();
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<WaveMembraneSimulation>();
 
     public string Name => "wave";
@@ -28,10 +27,7 @@ public sealed class WavePlugin : IPlugin
 
     private static void Setup(World world)
     {
-        var membranes = world.GetEntities(Membranes);
-        ComponentCheck.ThrowIfSeveral("wave", "waveMembrane", membranes.Count);
-        if (membranes.Count == 0) return;
-        var entity = membranes[0];
+        if (world.SingleOrNone<WaveMembrane>("waveMembrane") is not { } entity) return;
         var membrane = world.Get<WaveMembrane>(entity);
         ComponentCheck.ThrowIfInvalid(entity, "waveMembrane", membrane);
         var dt = world.Resource<Time>().FixedDelta;
