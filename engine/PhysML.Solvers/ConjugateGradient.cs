@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace PhysML.Solvers;
 
 /// <summary>
-/// Conjugate gradient for symmetric positive definite A (Hestenes–Stiefel; Saad, Iterative Methods, Alg. 6.18).
+/// Conjugate gradient for symmetric positive definite A (Hestenes–Stiefel; Saad, Iterative Methods, Alg. 6.18), and
+/// preconditioned CG (Alg. 9.1) when a preconditioner is given. Convergence is measured on the unpreconditioned
+/// residual ‖r‖/‖b‖ either way, so tolerances mean the same with or without one.
 /// Starts from the x it is given (a warm start). Workspace is kept between solves of the same size.
 /// With <paramref name="parallel"/>, the vector updates, dot products and (for an <see cref="IParallelLinearOperator"/>)
 /// the operator run on several threads; the iterates are bitwise the same as with one (see <see cref="VectorOps"/>).
@@ -14,19 +16,21 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
     private double[] _r = Array.Empty<double>();
     private double[] _p = Array.Empty<double>();
     private double[] _ap = Array.Empty<double>();
+    private double[] _z = Array.Empty<double>();
 
     public const string Name = "cg";
 
     public SolverOptions Options { get; } = options;
 
-    public SolveInfo Solve(ILinearOperator a, ReadOnlySpan<double> b, Span<double> x)
+    public SolveInfo Solve(ILinearOperator a, ReadOnlySpan<double> b, Span<double> x, IPreconditioner? preconditioner = null)
     {
         var start = Stopwatch.GetTimestamp();
         var n = a.Size;
         if (b.Length != n || x.Length != n)
             throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
         EnsureWorkspace(n);
-        Span<double> r = _r.AsSpan(0, n), p = _p.AsSpan(0, n), ap = _ap.AsSpan(0, n);
+        Span<double> r = _r.AsSpan(0, n), p = _p.AsSpan(0, n), ap = _ap.AsSpan(0, n), z = _z.AsSpan(0, n);
+        var name = preconditioner is null ? Name : $"pcg-{preconditioner.Name}";
         var history = Options.RecordHistory ? new List<double>() : null;
 
         var bNorm = VectorOps.Norm(b);
@@ -34,14 +38,17 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
         {
             // A·x = 0 has the solution x = 0 for SPD A; return it rather than divide by zero.
             x.Clear();
-            return Result(0, 0, true, history, start);
+            return Result(name, 0, 0, true, history, start);
         }
 
         a.Apply(x, r);
         for (var i = 0; i < n; i++) r[i] = b[i] - r[i];
-        r.CopyTo(p);
-        var rr = VectorOps.Dot(r, r);
-        var relative = Math.Sqrt(rr) / bNorm;
+        // rz = r·z with z = M⁻¹r; without a preconditioner z is r itself (plain CG), and no copy is made.
+        var zArray = preconditioner is null ? _r : _z;
+        preconditioner?.Apply(r, z);
+        zArray.AsSpan(0, n).CopyTo(p);
+        var rz = VectorOps.Dot(r, zArray.AsSpan(0, n));
+        var relative = VectorOps.Norm(r) / bNorm;
         history?.Add(relative);
         var iteration = 0;
         var threaded = parallel is not null && a is IParallelLinearOperator ? (IParallelLinearOperator)a : null;
@@ -51,21 +58,24 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
             else a.Apply(p, ap);
             var pAp = VectorOps.Dot(_p, _ap, n, parallel);
             if (!(pAp > 0)) break; // A is not positive definite along p (or NaN): stop and report.
-            var alpha = rr / pAp;
+            var alpha = rz / pAp;
             VectorOps.Axpy(alpha, p, x);
             VectorOps.Axpy(-alpha, _ap, _r, n, parallel);
-            var rrNext = VectorOps.Dot(_r, _r, n, parallel);
-            VectorOps.Xpby(_r, rrNext / rr, _p, n, parallel);
-            rr = rrNext;
+            var rr = VectorOps.Dot(_r, _r, n, parallel);
             iteration++;
             relative = Math.Sqrt(rr) / bNorm;
             history?.Add(relative);
+            if (relative <= Options.RelativeTolerance) break;
+            preconditioner?.Apply(r, z);
+            var rzNext = preconditioner is null ? rr : VectorOps.Dot(_r, _z, n, parallel);
+            VectorOps.Xpby(zArray, rzNext / rz, _p, n, parallel);
+            rz = rzNext;
         }
-        return Result(iteration, relative, relative <= Options.RelativeTolerance, history, start);
+        return Result(name, iteration, relative, relative <= Options.RelativeTolerance, history, start);
     }
 
-    private SolveInfo Result(int iterations, double relative, bool converged, List<double>? history, long start) =>
-        new(Name, iterations, relative, Options.RelativeTolerance, converged,
+    private SolveInfo Result(string name, int iterations, double relative, bool converged, List<double>? history, long start) =>
+        new(name, iterations, relative, Options.RelativeTolerance, converged,
             (IReadOnlyList<double>?)history ?? Array.Empty<double>(), Stopwatch.GetElapsedTime(start));
 
     // Grow-only: a system whose size changes (moving obstacles change the unknowns) reuses the arrays.
@@ -75,5 +85,6 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
         _r = new double[n];
         _p = new double[n];
         _ap = new double[n];
+        _z = new double[n];
     }
 }

@@ -61,7 +61,8 @@ public sealed class FluidSimulation2D
         _scratchC = new double[Grid.CellCount];
         _advection = new Advection2D(Grid, domain.Boundary, parallel);
         _projection = new PressureProjection2D(Grid, domain.Boundary,
-            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations }, parallel);
+            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations }, parallel,
+            domain.PressurePreconditioner);
         _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
             new SolverOptions { RelativeTolerance = domain.ViscosityTolerance, MaxIterations = domain.PressureMaxIterations });
         _obstacles = obstacles;

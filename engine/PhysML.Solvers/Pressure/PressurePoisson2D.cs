@@ -30,6 +30,18 @@ public sealed class PressurePoisson2D : IParallelLinearOperator
     // _east[k]: coupling (0 or 1) across the face east of cell k, the periodic wrap face included; _north likewise.
     private readonly double[] _east;
     private readonly double[] _north;
+
+    /// <summary>Diagonal of A per cell (1 on identity rows).</summary>
+    public ReadOnlySpan<double> Diagonal => _diagonal;
+
+    /// <summary>Coupling (0 or 1) across each cell's east face, the periodic wrap face included; A's entry is −East.</summary>
+    public ReadOnlySpan<double> East => _east;
+
+    /// <summary>Coupling (0 or 1) across each cell's north face; A's entry is −North.</summary>
+    public ReadOnlySpan<double> North => _north;
+
+    /// <summary>Counts stencil rebuilds, so preconditioners know when to refactor.</summary>
+    public int Version { get; private set; }
     // Connected fluid region of each unknown cell (−1 for identity rows), and whether that region is floating.
     private readonly int[] _region;
     private readonly int[] _stack;
@@ -124,6 +136,7 @@ public sealed class PressurePoisson2D : IParallelLinearOperator
 
     private void Rebuild(ReadOnlySpan<CellKind> cells)
     {
+        Version++;
         if (cells.Length != Size)
             throw new ArgumentException($"{cells.Length} cell kinds given for a {Grid.Nx}×{Grid.Ny} grid", nameof(cells));
         cells.CopyTo(_cells);

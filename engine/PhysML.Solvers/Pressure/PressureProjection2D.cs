@@ -25,12 +25,14 @@ public sealed class PressureProjection2D
     private double[] _regionSum = Array.Empty<double>();
     private int[] _regionCount = Array.Empty<int>();
 
-    public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options, ParallelOptions? parallel = null)
+    public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options, ParallelOptions? parallel = null,
+        PressurePreconditioner preconditioner = PressurePreconditioner.None)
     {
         Grid = grid;
         Boundary = boundary;
         Options = options;
         _cg = new ConjugateGradient(options, parallel);
+        PreconditionerKind = preconditioner;
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
     }
@@ -38,6 +40,7 @@ public sealed class PressureProjection2D
     public MacGrid2D Grid { get; }
     public FlowBoundary Boundary { get; }
     public SolverOptions Options { get; }
+    public PressurePreconditioner PreconditionerKind { get; }
 
     /// <summary>The operator of the last <see cref="Project"/> (null before the first).</summary>
     public PressurePoisson2D? Operator => _poisson;
@@ -69,7 +72,7 @@ public sealed class PressureProjection2D
         if (a.IsSingular) RemoveRegionMeans(a, _rhs);
 
         DiscardAWorseThanZeroWarmStart(a, phi);
-        var info = _cg.Solve(a, _rhs, phi);
+        var info = _cg.Solve(a, _rhs, phi, Preconditioner(a));
 
         // The solve may drift along the null space (constants per floating region); pin φ's mean there to 0 so φ is
         // reproducible and a warm start next frame does not carry an arbitrary offset. ∇φ is unaffected.
@@ -86,6 +89,23 @@ public sealed class PressureProjection2D
         a.Apply(phi, _residual);
         for (var k = 0; k < _residual.Length; k++) _residual[k] = _rhs[k] - _residual[k];
         if (VectorOps.Dot(_residual, _residual) > VectorOps.Dot(_rhs, _rhs)) phi.Clear();
+    }
+
+    private IPreconditioner? _preconditioner;
+    private int _preconditionerVersion = -1;
+
+    // Built once, and again only when the stencil changed (moving obstacles).
+    private IPreconditioner? Preconditioner(PressurePoisson2D a)
+    {
+        if (PreconditionerKind == PressurePreconditioner.None) return null;
+        if (_preconditioner is null || _preconditionerVersion != a.Version)
+        {
+            _preconditioner = PreconditionerKind == PressurePreconditioner.Jacobi
+                ? new JacobiPreconditioner(a.Diagonal.ToArray())
+                : new ModifiedIncompleteCholesky2D(a);
+            _preconditionerVersion = a.Version;
+        }
+        return _preconditioner;
     }
 
     /// <summary>The largest |div u| over fluid cells, 1/s (0 when there are none).</summary>
