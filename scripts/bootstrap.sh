@@ -17,6 +17,7 @@ packages=(
   ffmpeg                   # video encoding of rendered frames
   g++                      # builds the tiny libstdc++ shim for TorchSharp
   python3-numpy            # golden-data checks: tests load our .npy dumps with NumPy itself (never a runtime dependency)
+  python3-scipy            # golden-data checks: tests solve our exported Matrix Market systems with SciPy
 )
 
 quiet=0

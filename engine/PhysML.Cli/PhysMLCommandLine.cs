@@ -18,6 +18,7 @@ public static class PhysMLCommandLine
             ValidateVerb.Create(context),
             PluginsVerb.Create(context),
             BenchVerb.Create(context),
+            ExportSystemVerb.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

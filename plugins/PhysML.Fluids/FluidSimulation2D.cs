@@ -87,6 +87,13 @@ public sealed class FluidSimulation2D
     /// <summary>The projection's potential φ (m²/s; u ← u − ∇φ), warm start of the next solve.</summary>
     public double[] Phi { get; }
 
+    /// <summary>
+    /// Called after every pressure solve with the operator, the right-hand side b (−h²·div u*, null space removed) and
+    /// the solution φ — the system as solved, for <c>physml export-system</c> and cross-checks with other solvers.
+    /// The spans are valid only during the call.
+    /// </summary>
+    public PressureSystemObserver? OnPressureSolved { get; set; }
+
     /// <summary>Pressure p = ρφ/dt of the last substep, Pa (written into <paramref name="pressure"/>).</summary>
     public void Pressure(Span<double> pressure)
     {
@@ -127,6 +134,7 @@ public sealed class FluidSimulation2D
             }
             clock.Lap(ref clock.Viscosity);
             last = _projection.Project(Velocity, Cells, Phi, SolidVelocity);
+            OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
             clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
             worstResidual = Math.Max(worstResidual, last.RelativeResidual);

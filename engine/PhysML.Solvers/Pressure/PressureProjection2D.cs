@@ -42,6 +42,9 @@ public sealed class PressureProjection2D
     public SolverOptions Options { get; }
     public PressurePreconditioner PreconditionerKind { get; }
 
+    /// <summary>The right-hand side b of the last solve (−h²·div, null space removed), for exporting the system.</summary>
+    public ReadOnlySpan<double> LastRightHandSide => _rhs;
+
     /// <summary>The operator of the last <see cref="Project"/> (null before the first).</summary>
     public PressurePoisson2D? Operator => _poisson;
 
