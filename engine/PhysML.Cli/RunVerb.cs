@@ -86,7 +86,8 @@ public static class RunVerb
             context.Error.WriteLine($"run {s.Status.ToString().ToLowerInvariant()} after {s.FramesCompleted} of {s.FramesRequested} frames: {code}{s.Error?.Message}");
         }
         context.Output.WriteLine($"outputs in {full}:");
-        foreach (var entry in new[] { RunDirectory.Summary, RunDirectory.Metrics, RunDirectory.Probes, RunDirectory.Fields, RunDirectory.Frames })
+        foreach (var entry in new[] { RunDirectory.Summary, RunDirectory.Metrics, RunDirectory.Probes, PhysML.Scenes.Reporting.RunReport.Markdown,
+                     PhysML.Scenes.Reporting.RunReport.Html, PhysML.Scenes.Reporting.RunReport.Plots, RunDirectory.Fields, RunDirectory.Frames })
         {
             var at = Path.Combine(full, entry);
             if (File.Exists(at)) context.Output.WriteLine($"  {entry}");

@@ -60,6 +60,8 @@ public class FailureTests
         var error = summary.RootElement.GetProperty("error");
         Assert.Equal("PML0301", error.GetProperty("code").GetString());
         Assert.Contains("field 'temperature' became Infinity at cell [", error.GetProperty("message").GetString());
+        Assert.Contains("- **status**: failed (exit code 3)", File.ReadAllText(Path.Combine(outDir, "report.md")));
+        Assert.Contains("> **Error PML0301**", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
 
     [Fact]

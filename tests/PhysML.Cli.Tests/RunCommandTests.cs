@@ -58,6 +58,30 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_writes_a_markdown_and_html_report_with_a_metric_table_and_plots()
+    {
+        using var temp = new TempDirectory();
+        var outDir = temp.Sub("heat");
+
+        var run = CliRun.Of("run", TempDirectory.Scene("heat-plate.scene.json"), "--frames", "6", "--out", outDir);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var markdown = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.StartsWith("# Run report: heat-plate", markdown);
+        Assert.Contains("- **status**: succeeded (exit code 0)", markdown);
+        Assert.Contains("| `solve.iterations` |", markdown);
+        Assert.Contains("![Solver iterations per frame](plots/iterations.png)", markdown);
+        Assert.Contains("![last frame](frames/000006.png)", markdown);
+        foreach (var plot in new[] { "step_ms.png", "iterations.png", "residual.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(outDir, "plots", plot));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<img src=\"plots/iterations.png\"", html);
+    }
+
+    [Fact]
     public void Npy_dumps_load_in_NumPy_with_the_documented_shape_and_dtype()
     {
         using var temp = new TempDirectory();

@@ -8,12 +8,13 @@ using PhysML.Core.Diagnostics;
 using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
 using PhysML.Scenes.Recording;
+using PhysML.Scenes.Reporting;
 
 namespace PhysML.Scenes.Running;
 
 /// <summary>
 /// Runs a loaded scene headless and records it: <c>summary.json</c>, <c>metrics.jsonl</c> (one object per frame),
-/// <c>fields/*.npy</c> and <c>frames/*.png</c>. Bad input is found before anything is written (Startup runs first);
+/// <c>probes.csv</c>, <c>fields/*.npy</c>, <c>frames/*.png</c>, and <c>report.md</c>/<c>report.html</c> with plots. Bad input is found before anything is written (Startup runs first);
 /// once outputs exist, <c>summary.json</c> always tells whether the run finished.
 /// </summary>
 public sealed class SceneRunner
@@ -135,26 +136,34 @@ public sealed class SceneRunner
         }
         catch (OperationCanceledException)
         {
-            var summary = Summary(RunStatus.Cancelled, 130, new RunError(null, "cancelled by the user"));
-            WriteSummary(outputDirectory, summary);
-            return new RunResult(summary, outputDirectory);
+            return Finish(RunStatus.Cancelled, 130, new RunError(null, "cancelled by the user"));
         }
         catch (PhysMLException e)
         {
             var exitCode = e.Category switch { ErrorCategory.Simulation => 3, ErrorCategory.BadInput => 2, _ => 1 };
-            var summary = Summary(RunStatus.Failed, exitCode, new RunError(e.Code, e.Message));
-            WriteSummary(outputDirectory, summary);
-            return new RunResult(summary, outputDirectory);
+            return Finish(RunStatus.Failed, exitCode, new RunError(e.Code, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            var summary = Summary(RunStatus.Failed, 1, new RunError(null, $"{e.GetType().Name}: {e.Message}"));
+            return Finish(RunStatus.Failed, 1, new RunError(null, $"{e.GetType().Name}: {e.Message}"));
+        }
+        return Finish(RunStatus.Succeeded, 0);
+
+        // The report is written before the final summary, so a report that cannot be written is a warning there.
+        RunResult Finish(RunStatus status, int exitCode, RunError? error = null)
+        {
+            try
+            {
+                RunReport.Write(outputDirectory, Summary(status, exitCode, error), _scene.File.Description);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            {
+                _warnings.Add($"report.md could not be written: {e.GetType().Name}: {e.Message}");
+            }
+            var summary = Summary(status, exitCode, error);
             WriteSummary(outputDirectory, summary);
             return new RunResult(summary, outputDirectory);
         }
-        var done = Summary(RunStatus.Succeeded, 0);
-        WriteSummary(outputDirectory, done);
-        return new RunResult(done, outputDirectory);
     }
 
     private static void WriteSummary(string directory, RunSummary summary) =>
