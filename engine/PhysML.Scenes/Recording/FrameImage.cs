@@ -18,7 +18,7 @@ public static class FrameImage
         {
             for (var i = 0; i < nx; i++)
             {
-                var (r, g, b) = !solid.IsEmpty && solid[j * nx + i] != 0
+                var (r, g, b) = !solid.IsEmpty && solid[j * nx + i] > 0.5
                     ? ((byte)128, (byte)128, (byte)128)
                     : colormap.At((values[j * nx + i] - min) * scale);
                 // Row j = 0 is y = 0, the bottom of the plate; image rows go top-down.

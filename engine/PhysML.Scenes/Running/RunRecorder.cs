@@ -92,14 +92,14 @@ internal sealed class RunRecorder : IDisposable
 
     private void WriteImage(int frame)
     {
-        var memory = _display!.Read();
-        var values = memory.Span;
+        var display = _display!;
+        var image = ImagePlane(display);
         double min, max;
         if (_output.Range is { } range) (min, max) = (range[0], range[1]);
         else
         {
             // The range seen so far only grows, so colours mean the same value from one frame to the next.
-            foreach (var v in values)
+            foreach (var v in image.Values)
             {
                 if (!double.IsFinite(v)) continue;
                 _seenMin = Math.Min(_seenMin, v);
@@ -107,17 +107,30 @@ internal sealed class RunRecorder : IDisposable
             }
             (min, max) = (_seenMin, _seenMax);
         }
+        var solid = _fields.Find(SolidFieldName) is { } s && s.Shape.SequenceEqual(display.Shape) ? ImagePlane(s).Values : null;
         var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
         AtomicFile.Write(path, stream =>
-            FrameImage.WritePng(stream, memory.Span, _display.Shape[0], _display.Shape[1], _colormap, min, max, _output.PixelsPerCell,
-                SolidMask()));
+            FrameImage.WritePng(stream, image.Values, image.Rows, image.Columns, _colormap, min, max, _output.PixelsPerCell,
+                solid));
+    }
+
+    /// <summary>
+    /// The 2D picture of a field: the field itself, or for a 3D field [nz, ny, nx] its mean along z (a "shadowgram":
+    /// smoke reads as column density; a solid mask becomes its silhouette). The viewer renders volumes properly.
+    /// </summary>
+    private static (double[] Values, int Rows, int Columns) ImagePlane(FieldView field)
+    {
+        var values = field.Read().Span;
+        if (field.Shape.Length == 2) return (values.ToArray(), field.Shape[0], field.Shape[1]);
+        var (nz, ny, nx) = (field.Shape[0], field.Shape[1], field.Shape[2]);
+        var plane = new double[ny * nx];
+        for (var k = 0; k < nz; k++)
+            for (var c = 0; c < plane.Length; c++) plane[c] += values[k * plane.Length + c] / nz;
+        return (plane, ny, nx);
     }
 
     // By convention a plugin with obstacles registers a field named "solid" (1 in solid cells); it is drawn over the
     // display field when the shapes match.
-    private ReadOnlySpan<double> SolidMask() =>
-        _fields.Find(SolidFieldName) is { } solid && solid.Shape.SequenceEqual(_display!.Shape) ? solid.Read().Span : default;
-
     public const string SolidFieldName = "solid";
 
     public void Dispose()

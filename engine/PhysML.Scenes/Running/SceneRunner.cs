@@ -75,9 +75,9 @@ public sealed class SceneRunner
             throw new SceneException(scene.Diagnostic("$.output.display", ErrorCodes.InvalidValue,
                 $"unknown field '{display}'; this scene has: {string.Join(", ", catalog.Names)}"));
         DisplayField = display is null ? catalog.Fields.FirstOrDefault() : catalog.Find(display);
-        if (DisplayField is { Shape.Length: not 2 })
+        if (DisplayField is { Shape.Length: not (2 or 3) })
         {
-            _warnings.Add($"field '{DisplayField.Name}' is not 2D; frames/*.png are written for 2D fields only");
+            _warnings.Add($"field '{DisplayField.Name}' is not 2D or 3D; frames/*.png are written for 2D and 3D fields only");
             DisplayField = null;
         }
     }
