@@ -1,5 +1,6 @@
 using PhysML.Core.Validation;
 using PhysML.Fields.Mac;
+using PhysML.Fields.Mac3D;
 using PhysML.Solvers.Pressure;
 
 namespace PhysML.Fluids;
@@ -15,6 +16,8 @@ public readonly record struct FluidDomain : IValidatable
 
     public int Nx { get; init; } = 64;
     public int Ny { get; init; } = 64;
+    /// <summary>Cells along z; 0 (the default) makes a 2D domain, 2 or more a 3D one (y is up in both).</summary>
+    public int Nz { get; init; }
     /// <summary>m.</summary>
     public double CellSize { get; init; } = 1.0 / 64;
     /// <summary>kg/m³; scales only the reported pressure.</summary>
@@ -23,6 +26,8 @@ public readonly record struct FluidDomain : IValidatable
     public double Viscosity { get; init; }
     public AdvectionScheme Advection { get; init; } = AdvectionScheme.MacCormack;
     public FlowBoundary Boundary { get; init; } = FlowBoundary.ClosedBox;
+    /// <summary>The back and front sides of a 3D domain.</summary>
+    public FlowSidesZ BoundaryZ { get; init; } = FlowSidesZ.Closed;
     public Buoyancy Buoyancy { get; init; } = new();
     /// <summary>A uniform acceleration (gravity, a driving pressure gradient), m/s².</summary>
     public double BodyForceX { get; init; }
@@ -45,6 +50,10 @@ public readonly record struct FluidDomain : IValidatable
 
     public MacGrid2D Grid => new(Nx, Ny, CellSize);
 
+    public bool Is3D => Nz > 0;
+    public MacGrid3D Grid3D => new(Nx, Ny, Nz, CellSize);
+    public FlowBoundary3D Boundary3D => new(Boundary.Left, Boundary.Right, Boundary.Bottom, Boundary.Top, BoundaryZ.Back, BoundaryZ.Front);
+
     public IEnumerable<FieldError> Validate() =>
         Check.InRange("nx", Nx, 2, 4096)
             .Concat(Check.InRange("ny", Ny, 2, 4096))
@@ -61,8 +70,21 @@ public readonly record struct FluidDomain : IValidatable
             .Concat(Check.Positive("viscosityTolerance", ViscosityTolerance))
             .Concat(Check.Positive("maxCfl", MaxCfl))
             .Concat(Check.InRange("maxSubsteps", MaxSubsteps, 1, 1000))
-            .Concat(Boundary.Problems().Select(p => new FieldError($"boundary.{p.Side}", p.Message)))
+            .Concat(Is3D ? [] : Boundary.Problems().Select(p => new FieldError($"boundary.{p.Side}", p.Message)))
+            .Concat(Is3D ? ThreeDimensionalErrors() : [])
             .Concat(Initial.Kind == InitialFlowKind.TaylorGreen && (Nx != Ny || !Boundary.PeriodicX || !Boundary.PeriodicY)
                 ? [new FieldError("initial.kind", "taylorGreen needs a square domain (nx = ny) periodic on all sides")]
                 : []);
+
+    // The 3D step has advection, buoyancy and projection so far; refuse settings it would silently ignore.
+    private IEnumerable<FieldError> ThreeDimensionalErrors()
+    {
+        foreach (var e in Check.InRange("nz", Nz, 2, 1024)) yield return e;
+        foreach (var (side, message) in Boundary3D.Problems())
+            yield return new FieldError(side is "back" or "front" ? $"boundaryZ.{side}" : $"boundary.{side}", message);
+        if (Viscosity != 0) yield return new FieldError("viscosity", "is not supported in 3D yet (use 0)");
+        if (VorticityConfinement != 0) yield return new FieldError("vorticityConfinement", "is not supported in 3D yet (use 0)");
+        if (BodyForceX != 0 || BodyForceY != 0) yield return new FieldError("bodyForceX", "body forces are not supported in 3D yet (use buoyancy)");
+        if (Initial.Kind != InitialFlowKind.Rest) yield return new FieldError("initial.kind", "3D domains start at rest");
+    }
 }

@@ -15,7 +15,7 @@ namespace PhysML.Fluids;
 /// fluid.substeps, solve.iterations and solve.residual (pressure), viscosity.iterations, and for a Taylor–Green
 /// vortex fluid.taylor_green_rel_l2.
 /// </summary>
-public sealed class FluidPlugin : IPlugin
+public sealed partial class FluidPlugin : IPlugin
 {
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<FluidSimulation2D>();
     private static readonly QueryDescription Emitters = new QueryDescription().WithAll<SmokeEmitter>();
@@ -33,14 +33,21 @@ public sealed class FluidPlugin : IPlugin
         app.RegisterComponent<BoxObstacle>("boxObstacle");
         app.RegisterComponent<DiskObstacle>("diskObstacle");
         app.RegisterComponent<ForceReport>("forceReport");
+        app.RegisterComponent<ThreeD.SphereObstacle>("sphereObstacle");
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
+        app.AddSystem(Stage.FixedUpdate, "fluid.step3d", Step3D);
     }
 
     private static void Setup(World world)
     {
         if (world.SingleOrNone<FluidDomain>("fluidDomain") is not { } entity) return;
         var domain = world.Get<FluidDomain>(entity);
+        if (domain.Is3D)
+        {
+            Setup3D(world, entity, domain);
+            return;
+        }
         var simulation = new FluidSimulation2D(domain, Obstacles(world, domain.Grid), world.Resource<ComputeSettings>().ParallelOptions);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain.Grid);

@@ -14,6 +14,8 @@ public readonly record struct SmokeEmitter : IValidatable
     /// <summary>Centre, m.</summary>
     public double X { get; init; }
     public double Y { get; init; }
+    /// <summary>Centre along z, m (3D domains only; the disc is then a ball).</summary>
+    public double Z { get; init; }
     /// <summary>m.</summary>
     public double Radius { get; init; } = 0.05;
     /// <summary>Density units per second.</summary>
@@ -25,7 +27,7 @@ public readonly record struct SmokeEmitter : IValidatable
     public double VelocityY { get; init; }
 
     public IEnumerable<FieldError> Validate() =>
-        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Positive("radius", Radius))
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("z", Z)).Concat(Check.Positive("radius", Radius))
             .Concat(Check.NonNegative("densityRate", DensityRate)).Concat(Check.NonNegative("temperature", Temperature))
             .Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY));
 }

@@ -56,6 +56,7 @@ public class SceneSchemaTests
     [InlineData("boxObstacle", typeof(PhysML.Fluids.BoxObstacle))]
     [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
+    [InlineData("sphereObstacle", typeof(PhysML.Fluids.ThreeD.SphereObstacle))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
     [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
     [InlineData("waveMembrane", typeof(PhysML.Pde.WaveMembrane))]

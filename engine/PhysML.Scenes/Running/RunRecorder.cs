@@ -107,7 +107,7 @@ internal sealed class RunRecorder : IDisposable
             }
             (min, max) = (_seenMin, _seenMax);
         }
-        var solid = _fields.Find(SolidFieldName) is { } s && s.Shape.SequenceEqual(display.Shape) ? ImagePlane(s).Values : null;
+        var solid = _fields.Find(SolidFieldName) is { } s && s.Shape.SequenceEqual(display.Shape) ? ImagePlane(s, silhouette: true).Values : null;
         var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
         AtomicFile.Write(path, stream =>
             FrameImage.WritePng(stream, image.Values, image.Rows, image.Columns, _colormap, min, max, _output.PixelsPerCell,
@@ -116,16 +116,18 @@ internal sealed class RunRecorder : IDisposable
 
     /// <summary>
     /// The 2D picture of a field: the field itself, or for a 3D field [nz, ny, nx] its mean along z (a "shadowgram":
-    /// smoke reads as column density; a solid mask becomes its silhouette). The viewer renders volumes properly.
+    /// smoke reads as column density) or, for a solid mask, its maximum (the obstacle's silhouette). The viewer renders
+    /// volumes properly.
     /// </summary>
-    private static (double[] Values, int Rows, int Columns) ImagePlane(FieldView field)
+    private static (double[] Values, int Rows, int Columns) ImagePlane(FieldView field, bool silhouette = false)
     {
         var values = field.Read().Span;
         if (field.Shape.Length == 2) return (values.ToArray(), field.Shape[0], field.Shape[1]);
         var (nz, ny, nx) = (field.Shape[0], field.Shape[1], field.Shape[2]);
         var plane = new double[ny * nx];
         for (var k = 0; k < nz; k++)
-            for (var c = 0; c < plane.Length; c++) plane[c] += values[k * plane.Length + c] / nz;
+            for (var c = 0; c < plane.Length; c++)
+                plane[c] = silhouette ? Math.Max(plane[c], values[k * plane.Length + c]) : plane[c] + values[k * plane.Length + c] / nz;
         return (plane, ny, nx);
     }
 

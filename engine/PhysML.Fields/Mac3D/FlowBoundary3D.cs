@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using PhysML.Fields.Mac;
+
+namespace PhysML.Fields.Mac3D;
+
+/// <summary>
+/// The six sides of a 3D fluid domain: left/right (x = 0, W), bottom/top (y = 0, H; y is the gravity axis) and
+/// back/front (z = 0, D). Reuses <see cref="FlowSide"/>: NoSlip, FreeSlip, Inflow, Outflow and Periodic are all
+/// supported by the 3D projection and advection. The 3D core has no viscosity, so NoSlip and FreeSlip act alike
+/// (only u·n = 0 is imposed) and a NoSlip wall speed (moving lid) is rejected by <see cref="Problems"/>.
+/// An inflow's profile over the side is uniform or, for <see cref="InflowProfile.Parabolic"/>, the product of the
+/// 1D parabola along both tangential axes (36·Speed·s(1−s)·t(1−t), whose mean is Speed).
+/// </summary>
+[method: JsonConstructor]
+public readonly record struct FlowBoundary3D(
+    FlowSide Left, FlowSide Right, FlowSide Bottom, FlowSide Top, FlowSide Back, FlowSide Front)
+{
+    public static FlowBoundary3D ClosedBox => All(new FlowSide(SideKind.NoSlip));
+
+    public static FlowBoundary3D All(FlowSide side) => new(side, side, side, side, side, side);
+
+    public bool PeriodicX => Left.Kind == SideKind.Periodic;
+    public bool PeriodicY => Bottom.Kind == SideKind.Periodic;
+    public bool PeriodicZ => Back.Kind == SideKind.Periodic;
+
+    /// <summary>
+    /// True when no side fixes the pressure (no outflow): the pressure Poisson system is then singular, defined up to a
+    /// constant, and needs a right-hand side whose fluid-cell sum is zero.
+    /// </summary>
+    public bool PressureIsSingular =>
+        Left.Kind != SideKind.Outflow && Right.Kind != SideKind.Outflow &&
+        Bottom.Kind != SideKind.Outflow && Top.Kind != SideKind.Outflow &&
+        Back.Kind != SideKind.Outflow && Front.Kind != SideKind.Outflow;
+
+    /// <summary>The sides with their scene names, in the order left, right, bottom, top, back, front.</summary>
+    public IEnumerable<(string Name, FlowSide Side)> Sides()
+    {
+        yield return ("left", Left);
+        yield return ("right", Right);
+        yield return ("bottom", Bottom);
+        yield return ("top", Top);
+        yield return ("back", Back);
+        yield return ("front", Front);
+    }
+
+    /// <summary>Inflow speed into the domain at fractions (s, t) ∈ [0, 1]² along the side's two tangential axes.</summary>
+    public static double InflowSpeedAt(FlowSide side, double s, double t) =>
+        side.Profile == InflowProfile.Parabolic ? 36 * side.Speed * s * (1 - s) * t * (1 - t) : side.Speed;
+
+    /// <summary>Problems with the combination of sides, as (side, message) pairs; empty when valid.</summary>
+    public IEnumerable<(string Side, string Message)> Problems()
+    {
+        if ((Left.Kind == SideKind.Periodic) != (Right.Kind == SideKind.Periodic))
+            yield return ("left", "left and right must both be periodic or neither");
+        if ((Bottom.Kind == SideKind.Periodic) != (Top.Kind == SideKind.Periodic))
+            yield return ("bottom", "bottom and top must both be periodic or neither");
+        if ((Back.Kind == SideKind.Periodic) != (Front.Kind == SideKind.Periodic))
+            yield return ("back", "back and front must both be periodic or neither");
+        foreach (var (name, side) in Sides())
+        {
+            if (side.Kind == SideKind.Inflow && !(side.Speed >= 0 && double.IsFinite(side.Speed)))
+                yield return (name, $"inflow speed must be a finite number >= 0, got {side.Speed}");
+            if (side.Kind == SideKind.NoSlip && side.Speed != 0)
+                yield return (name, $"moving walls are not supported in 3D (no viscosity); wall speed must be 0, got {side.Speed}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using PhysML.Core.Application;
+using PhysML.Core.Diagnostics;
+using PhysML.Core.Ecs;
+using PhysML.Core.Errors;
+using PhysML.Fields.Mac;
+using PhysML.Fluids.ThreeD;
+
+namespace PhysML.Fluids;
+
+/// <summary>The 3D path of the fluid plugin: a <see cref="FluidDomain"/> with <c>nz</c> ≥ 2, sphere obstacles, smoke
+/// emitters as balls. Fields have shape [nz, ny, nx]; metrics use the 2D names.</summary>
+public sealed partial class FluidPlugin
+{
+    private static readonly QueryDescription Simulations3D = new QueryDescription().WithAll<FluidSimulation3D>();
+    private static readonly QueryDescription Spheres = new QueryDescription().WithAll<SphereObstacle>();
+
+    private static void Setup3D(World world, Entity entity, FluidDomain domain)
+    {
+        var grid = domain.Grid3D;
+        foreach (var other in world.GetEntities(Boxes).Concat(world.GetEntities(Disks)))
+            throw new ComponentValueException(other, world.Has<BoxObstacle>(other) ? "boxObstacle" : "diskObstacle",
+                "box and disk obstacles are 2D; a 3D fluidDomain takes sphereObstacle");
+        var spheres = new List<SphereObstacle>();
+        foreach (var e in world.GetEntities(Spheres))
+        {
+            var s = world.Get<SphereObstacle>(e);
+            if (s.X - s.Radius < 0 || s.Y - s.Radius < 0 || s.Z - s.Radius < 0 ||
+                s.X + s.Radius > grid.Width || s.Y + s.Radius > grid.Height || s.Z + s.Radius > grid.Nz * grid.CellSize)
+                throw new ComponentValueException(e, "sphereObstacle.x",
+                    $"sphereObstacle of entity {Describe(world, e)} pokes out of the fluid domain " +
+                    $"[0, {grid.Width:G4}] × [0, {grid.Height:G4}] × [0, {grid.Nz * grid.CellSize:G4}] m");
+            spheres.Add(s);
+        }
+        var simulation = new FluidSimulation3D(grid, domain.Boundary3D, ObstacleCells3D.Rasterise(grid, spheres), domain.Buoyancy,
+            domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
+            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions);
+        world.Add(entity, simulation);
+        RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
+    }
+
+    private static void RegisterFields3D(FieldCatalog catalog, FluidSimulation3D simulation, double density)
+    {
+        var grid = simulation.Grid;
+        var spacing = new[] { grid.CellSize, grid.CellSize, grid.CellSize };
+        void Cells(string name, string unit, Func<ReadOnlyMemory<double>> read) =>
+            catalog.Register(new FieldView(name, unit, grid.CellShape, read) { Spacing = spacing });
+        Cells("density", "1", () => simulation.Density);
+        Cells("temperature", "K", () => simulation.Temperature);
+        var pressure = new double[grid.CellCount];
+        Cells("pressure", "Pa", () => { simulation.Pressure(pressure, density); return pressure; });
+        var speed = new double[grid.CellCount];
+        Cells("speed", "m/s", () => { FluidDiagnostics3D.Speed(simulation.Velocity, speed); return speed; });
+        var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
+        Cells("solid", "1", () => solid);
+        catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U) { Spacing = spacing, Offset = new[] { 0.5, 0.5, 0.0 } });
+        catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.5, 0.0, 0.5 } });
+        catalog.Register(new FieldView("w", "m/s", grid.WShape, () => simulation.Velocity.W) { Spacing = spacing, Offset = new[] { 0.0, 0.5, 0.5 } });
+    }
+
+    private static void Step3D(World world)
+    {
+        var time = world.Resource<Time>();
+        var metrics = world.Resource<FrameMetrics>();
+        var emitters = new List<SmokeEmitter3D>();
+        foreach (var chunk in world.GetChunks(Emitters))
+            foreach (var e in chunk.GetSpan<SmokeEmitter>())
+                emitters.Add(new SmokeEmitter3D
+                {
+                    X = e.X, Y = e.Y, Z = e.Z, Radius = e.Radius, DensityRate = e.DensityRate, Temperature = e.Temperature, VelocityY = e.VelocityY,
+                });
+        foreach (var entity in world.GetEntities(Simulations3D))
+        {
+            var simulation = world.Get<FluidSimulation3D>(entity);
+            var domain = world.Get<FluidDomain>(entity);
+            var report = simulation.Step(time.FixedDelta, emitters);
+            const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and buoyancy.";
+            var g = simulation.Grid;
+            NonFiniteGuard.Check("u", simulation.Velocity.U, g.UShape, time.FixedStep, hint);
+            NonFiniteGuard.Check("v", simulation.Velocity.V, g.VShape, time.FixedStep, hint);
+            NonFiniteGuard.Check("w", simulation.Velocity.W, g.WShape, time.FixedStep, hint);
+            NonFiniteGuard.Check("density", simulation.Density, g.CellShape, time.FixedStep, hint);
+            if (!report.PressureConverged)
+            {
+                if (domain.FailOnSolverNonConvergence) report.LastPressureSolve!.EnsureConverged("the 3D pressure projection");
+                metrics.Add("solve.not_converged", 1);
+            }
+            var maxSpeed = FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity);
+            metrics.Set("fluid.max_divergence", report.MaxDivergence);
+            metrics.Set("fluid.relative_divergence", maxSpeed > 0 ? report.MaxDivergence * g.CellSize / maxSpeed : 0);
+            metrics.Set("fluid.kinetic_energy", FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density));
+            metrics.Set("fluid.scalar_mass", simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
+            metrics.Set("fluid.cfl", Math.Max(report.Cfl, metrics.TryGet("fluid.cfl", out var c) ? c : 0));
+            metrics.Add("fluid.substeps", report.Substeps);
+            metrics.Add("solve.iterations", report.PressureIterations);
+            metrics.Set("solve.residual", Math.Max(report.PressureResidual, metrics.TryGet("solve.residual", out var r) ? r : 0));
+            metrics.Add("fluid.advect_ms", report.AdvectMs);
+            metrics.Add("fluid.forces_ms", report.ForcesMs);
+            metrics.Add("fluid.project_ms", report.ProjectMs);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using PhysML.Fields.Mac;
+using PhysML.Fields.Mac3D;
+using PhysML.Solvers;
+using PhysML.Solvers.Pressure;
+using PhysML.Solvers.Pressure3D;
+
+namespace PhysML.Fluids.ThreeD;
+
+/// <summary>
+/// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/> (inviscid, static
+/// obstacles). A fixed step is split into CFL-limited substeps, each the ordered list of operators:
+/// emit → advect (velocity by itself, then density and temperature) → buoyancy → pressure projection.
+/// <para>
+/// Not in 3D (yet): viscosity, vorticity confinement, moving obstacles, body forces other than buoyancy, initial flows.
+/// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
+/// </para>
+/// </summary>
+public sealed class FluidSimulation3D
+{
+    private readonly Advection3D _advection;
+    private readonly PressureProjection3D _projection;
+    private readonly MacVelocity3D _velocityBefore;
+    private double[] _density;
+    private double[] _densityNext;
+    private double[] _temperature;
+    private double[] _temperatureNext;
+    private double _lastSubstepDt = 1;
+
+    /// <param name="grid">Cells and cell size (m).</param>
+    /// <param name="boundary">The six sides (see <see cref="FlowBoundary3D.Problems"/> for what is accepted).</param>
+    /// <param name="cells">Cell kinds (static obstacles), <see cref="MacGrid3D.CellCount"/> of them; kept, not copied.</param>
+    /// <param name="buoyancy">Boussinesq buoyancy along +y; its ambient temperature is the initial temperature.</param>
+    /// <param name="advection">How velocity and scalars are carried.</param>
+    /// <param name="pressureTolerance">Relative residual ‖r‖/‖b‖ of the pressure solve.</param>
+    /// <param name="pressureMaxIterations">CG iteration cap per solve.</param>
+    /// <param name="preconditioner">Preconditioner of the pressure solve (MIC(0) by default, as in 2D).</param>
+    /// <param name="maxCfl">Largest CFL number |u|max·dt/h of a substep.</param>
+    /// <param name="maxSubsteps">Cap on the substeps of one fixed step.</param>
+    /// <param name="parallel">Threads for advection and the solver; null = one thread.</param>
+    public FluidSimulation3D(MacGrid3D grid, FlowBoundary3D boundary, CellKind[] cells, Buoyancy buoyancy,
+        AdvectionScheme advection = AdvectionScheme.MacCormack, double pressureTolerance = 1e-6, int pressureMaxIterations = 5000,
+        PressurePreconditioner preconditioner = PressurePreconditioner.Mic0, double maxCfl = 1, int maxSubsteps = 8,
+        ParallelOptions? parallel = null)
+    {
+        if (grid.Nx < 2 || grid.Ny < 2 || grid.Nz < 2 || !(grid.CellSize > 0) || !double.IsFinite(grid.CellSize))
+            throw new ArgumentException($"grid {grid} needs at least 2 cells per axis and a positive finite cell size", nameof(grid));
+        var problem = boundary.Problems().FirstOrDefault();
+        if (problem.Side is not null)
+            throw new ArgumentException($"boundary.{problem.Side}: {problem.Message}", nameof(boundary));
+        if (cells.Length != grid.CellCount)
+            throw new ArgumentException($"{cells.Length} cell kinds given for a {grid.Nx}×{grid.Ny}×{grid.Nz} grid", nameof(cells));
+        if (!(maxCfl > 0) || maxSubsteps < 1)
+            throw new ArgumentException($"maxCfl must be > 0 (got {maxCfl}) and maxSubsteps >= 1 (got {maxSubsteps})");
+
+        Grid = grid;
+        Boundary = boundary;
+        Cells = cells;
+        Buoyancy = buoyancy;
+        Advection = advection;
+        MaxCfl = maxCfl;
+        MaxSubsteps = maxSubsteps;
+        Velocity = new MacVelocity3D(grid);
+        _velocityBefore = new MacVelocity3D(grid);
+        _density = new double[grid.CellCount];
+        _densityNext = new double[grid.CellCount];
+        _temperature = new double[grid.CellCount];
+        _temperatureNext = new double[grid.CellCount];
+        Array.Fill(_temperature, buoyancy.AmbientTemperature);
+        Phi = new double[grid.CellCount];
+        _advection = new Advection3D(grid, boundary, parallel);
+        _projection = new PressureProjection3D(grid, boundary,
+            new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
+            parallel, preconditioner);
+        // Start divergence-free: the boundary conditions (an inflow, say) pass through the projection once.
+        _projection.Project(Velocity, Cells, Phi);
+    }
+
+    public MacGrid3D Grid { get; }
+    public FlowBoundary3D Boundary { get; }
+    public CellKind[] Cells { get; }
+    public Buoyancy Buoyancy { get; }
+    public AdvectionScheme Advection { get; }
+    public double MaxCfl { get; }
+    public int MaxSubsteps { get; }
+    public MacVelocity3D Velocity { get; }
+
+    /// <summary>Smoke density per cell (arbitrary units), C order [z, y, x].</summary>
+    public double[] Density => _density;
+
+    /// <summary>Temperature per cell, K.</summary>
+    public double[] Temperature => _temperature;
+
+    /// <summary>The projection's potential φ (m²/s; u ← u − ∇φ), warm start of the next solve.</summary>
+    public double[] Phi { get; }
+
+    /// <summary>The projection, for its operator and last right-hand side (exporting the system).</summary>
+    public PressureProjection3D Projection => _projection;
+
+    /// <summary>Simulated time, s.</summary>
+    public double Time { get; private set; }
+
+    /// <summary>Pressure p = ρφ/dt of the last substep, Pa, for a fluid of density <paramref name="density"/> kg/m³.</summary>
+    public void Pressure(Span<double> pressure, double density = 1)
+    {
+        for (var n = 0; n < Phi.Length; n++) pressure[n] = density * Phi[n] / _lastSubstepDt;
+    }
+
+    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps. The report's viscosity fields are 0.</summary>
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters)
+    {
+        var cfl = FluidDiagnostics3D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
+        var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
+        var h = dt / substeps;
+        var pressureIterations = 0;
+        double worstResidual = 0, advectMs = 0, forcesMs = 0, projectMs = 0;
+        var converged = true;
+        SolveInfo? last = null;
+        var lap = Stopwatch.GetTimestamp();
+        for (var s = 0; s < substeps; s++)
+        {
+            FluidForces3D.Emit(Velocity, Cells, _density, _temperature, emitters, h);
+            Lap(ref forcesMs);
+            Advect(h);
+            Lap(ref advectMs);
+            FluidForces3D.Buoyancy(Velocity, _density, _temperature, Buoyancy, h);
+            Lap(ref forcesMs);
+            last = _projection.Project(Velocity, Cells, Phi);
+            Lap(ref projectMs);
+            pressureIterations += last.Iterations;
+            worstResidual = Math.Max(worstResidual, last.RelativeResidual);
+            converged &= last.Converged;
+            _lastSubstepDt = h;
+            Time += h;
+        }
+        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, 0,
+            PressureProjection3D.MaxDivergence(Velocity, Cells), last, advectMs, forcesMs, 0, projectMs);
+
+        // Adds the wall time since the previous lap to one phase, ms.
+        void Lap(ref double phaseMs)
+        {
+            var now = Stopwatch.GetTimestamp();
+            phaseMs += Stopwatch.GetElapsedTime(lap, now).TotalMilliseconds;
+            lap = now;
+        }
+    }
+
+    private void Advect(double dt)
+    {
+        _velocityBefore.CopyFrom(Velocity);
+        var a = _advection;
+        var before = _velocityBefore;
+        _advection.Advect(Advection, before, before.U, Velocity.U, a.UFaces, dt);
+        _advection.Advect(Advection, before, before.V, Velocity.V, a.VFaces, dt);
+        _advection.Advect(Advection, before, before.W, Velocity.W, a.WFaces, dt);
+        var cells = a.Cells;
+        _advection.Advect(Advection, before, _density, _densityNext, cells, dt);
+        _advection.Advect(Advection, before, _temperature, _temperatureNext, cells, dt);
+        (_density, _densityNext) = (_densityNext, _density);
+        (_temperature, _temperatureNext) = (_temperatureNext, _temperature);
+        // Solids hold no smoke; what the interpolation dragged in is removed.
+        for (var n = 0; n < Cells.Length; n++)
+        {
+            if (Cells[n] == CellKind.Fluid) continue;
+            _density[n] = 0;
+            _temperature[n] = Buoyancy.AmbientTemperature;
+        }
+    }
+}
