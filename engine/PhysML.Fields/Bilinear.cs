@@ -21,8 +21,9 @@ public static class Bilinear
         return (1 - ty) * ((1 - tx) * v00 + tx * v10) + ty * ((1 - tx) * v01 + tx * v11);
     }
 
-    // The two sample indices around fractional index f and the weight of the second; wraps or clamps.
-    private static (int I0, int I1, double T) Bracket(double f, int count, int period)
+    /// <summary>The two sample indices around fractional index f and the weight of the second; wraps when
+    /// <paramref name="period"/> &gt; 0, else clamps to [0, count − 1]. Shared with <see cref="Trilinear"/>.</summary>
+    internal static (int I0, int I1, double T) Bracket(double f, int count, int period)
     {
         var floor = Math.Floor(f);
         var t = f - floor;

@@ -10,9 +10,9 @@ public static class Trilinear
     public static double Sample(ReadOnlySpan<double> values, int columns, int rows, int layers, double fx, double fy, double fz,
         int periodX, int periodY, int periodZ, out double min, out double max)
     {
-        var (a0, a1, tx) = Bracket(fx, columns, periodX);
-        var (b0, b1, ty) = Bracket(fy, rows, periodY);
-        var (c0, c1, tz) = Bracket(fz, layers, periodZ);
+        var (a0, a1, tx) = Bilinear.Bracket(fx, columns, periodX);
+        var (b0, b1, ty) = Bilinear.Bracket(fy, rows, periodY);
+        var (c0, c1, tz) = Bilinear.Bracket(fz, layers, periodZ);
         var plane = columns * rows;
         int r00 = c0 * plane + b0 * columns, r10 = c0 * plane + b1 * columns;
         int r01 = c1 * plane + b0 * columns, r11 = c1 * plane + b1 * columns;
@@ -23,22 +23,5 @@ public static class Trilinear
         var back = (1 - ty) * ((1 - tx) * v000 + tx * v100) + ty * ((1 - tx) * v010 + tx * v110);
         var front = (1 - ty) * ((1 - tx) * v001 + tx * v101) + ty * ((1 - tx) * v011 + tx * v111);
         return (1 - tz) * back + tz * front;
-    }
-
-    // The two sample indices around fractional index f and the weight of the second; wraps or clamps. The same rule
-    // as Bilinear's (kept private there, hence repeated rather than shared).
-    private static (int I0, int I1, double T) Bracket(double f, int count, int period)
-    {
-        var floor = Math.Floor(f);
-        var t = f - floor;
-        var i0 = (long)floor;
-        if (period > 0)
-        {
-            var w0 = (int)(((i0 % period) + period) % period);
-            return (w0, (w0 + 1) % period, t);
-        }
-        if (i0 < 0) return (0, 0, 0);
-        if (i0 >= count - 1) return (count - 1, count - 1, 0);
-        return ((int)i0, (int)i0 + 1, t);
     }
 }
