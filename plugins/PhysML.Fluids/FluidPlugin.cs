@@ -48,7 +48,9 @@ public sealed partial class FluidPlugin : IPlugin
             Setup3D(world, entity, domain);
             return;
         }
-        var simulation = new FluidSimulation2D(domain, Obstacles(world, domain.Grid), world.Resource<ComputeSettings>().ParallelOptions);
+        var obstacles = Obstacles(world, domain.Grid);
+        RequireClearInflows(entity, domain, obstacles);
+        var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain.Grid);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
@@ -70,6 +72,31 @@ public sealed partial class FluidPlugin : IPlugin
             shapes.Add(ObstacleShape.From(disk));
         }
         return new ObstacleSet2D(shapes);
+    }
+
+    // An inflow face on a solid cell would have to carry both the inflow and the obstacle's velocity; the obstacle
+    // wins silently, which is never what the scene meant.
+    private static void RequireClearInflows(Entity domainEntity, FluidDomain domain, ObstacleSet2D obstacles)
+    {
+        var grid = domain.Grid;
+        var cells = new CellKind[grid.CellCount];
+        obstacles.Rasterise(0, grid, cells, new MacVelocity2D(grid));
+        var sides = new (string Name, FlowSide Side, Func<int, int> Cell, int Count)[]
+        {
+            ("left", domain.Boundary.Left, j => grid.Cell(0, j), grid.Ny),
+            ("right", domain.Boundary.Right, j => grid.Cell(grid.Nx - 1, j), grid.Ny),
+            ("bottom", domain.Boundary.Bottom, i => grid.Cell(i, 0), grid.Nx),
+            ("top", domain.Boundary.Top, i => grid.Cell(i, grid.Ny - 1), grid.Nx),
+        };
+        foreach (var (name, side, cell, count) in sides)
+        {
+            if (side.Kind != SideKind.Inflow) continue;
+            var blocked = Enumerable.Range(0, count).Count(n => cells[cell(n)] == CellKind.Solid);
+            if (blocked > 0)
+                throw new ComponentValueException(domainEntity, $"fluidDomain.boundary.{name}",
+                    $"the inflow on the {name} side touches {blocked} obstacle cell(s); move the obstacle at least one cell " +
+                    "away from the inflow, or make that side a wall");
+        }
     }
 
     private static void AddObstacleMasks(World world, MacGrid2D grid)

@@ -54,4 +54,22 @@ public class ObstacleForceTests
         Assert.Equal(ErrorCodes.InvalidValue, outsideError.Code);
         Assert.Contains("diskObstacle of entity 'block' spans x ∈ [0.93, 1.03] m", outsideError.Message);
     }
+
+    [Fact]
+    public void An_inflow_side_that_touches_an_obstacle_is_refused()
+    {
+        var app = new App(new AppSettings { FixedDelta = 0.01 }).AddPlugin(new FluidPlugin());
+        var wall = new FlowSide(SideKind.NoSlip);
+        app.World.Add(app.World.Create(), new FluidDomain
+        {
+            Nx = 40, Ny = 20, CellSize = 0.025,
+            Boundary = new FlowBoundary(new FlowSide(SideKind.Inflow, 1), new FlowSide(SideKind.Outflow), wall, wall),
+        });
+        app.World.Add(app.World.Create(), new DiskObstacle { X = 0.06, Y = 0.25, Radius = 0.05 });
+
+        var error = Assert.Throws<ComponentValueException>(() => app.RunFrame(1));
+
+        Assert.Equal("fluidDomain.boundary.left", error.Field);
+        Assert.Contains("the inflow on the left side touches", error.Message);
+    }
 }
