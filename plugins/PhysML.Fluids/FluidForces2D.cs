@@ -12,6 +12,25 @@ internal static class FluidForces2D
         if (ay != 0) foreach (ref var v in velocity.V.AsSpan()) v += ay * dt;
     }
 
+    /// <summary>Each fan's acceleration on the faces whose position lies in its disc.</summary>
+    public static void Fans(MacVelocity2D velocity, IReadOnlyList<Fan> fans, double dt)
+    {
+        if (fans.Count == 0) return;
+        var g = velocity.Grid;
+        var h = g.CellSize;
+        foreach (var fan in fans)
+        {
+            if (fan.AccelerationX != 0)
+                for (var j = 0; j < g.Ny; j++)
+                    for (var i = 0; i <= g.Nx; i++)
+                        if (fan.Contains(i * h, (j + 0.5) * h)) velocity.U[g.U(i, j)] += fan.AccelerationX * dt;
+            if (fan.AccelerationY != 0)
+                for (var j = 0; j <= g.Ny; j++)
+                    for (var i = 0; i < g.Nx; i++)
+                        if (fan.Contains((i + 0.5) * h, j * h)) velocity.V[g.V(i, j)] += fan.AccelerationY * dt;
+        }
+    }
+
     /// <summary>Boussinesq buoyancy on the interior v faces, from density and temperature averaged to the face.</summary>
     public static void Buoyancy(MacVelocity2D velocity, ReadOnlySpan<double> density, ReadOnlySpan<double> temperature,
         in Buoyancy buoyancy, double dt)

@@ -19,6 +19,7 @@ public sealed partial class FluidPlugin : IPlugin
 {
     private static readonly QueryDescription Simulations = new QueryDescription().WithAll<FluidSimulation2D>();
     private static readonly QueryDescription Emitters = new QueryDescription().WithAll<SmokeEmitter>();
+    private static readonly QueryDescription FanQuery = new QueryDescription().WithAll<Fan>();
     private static readonly QueryDescription Boxes = new QueryDescription().WithAll<BoxObstacle>();
     private static readonly QueryDescription Disks = new QueryDescription().WithAll<DiskObstacle>();
     private static readonly QueryDescription Reported = new QueryDescription().WithAll<ForceReport>();
@@ -33,6 +34,7 @@ public sealed partial class FluidPlugin : IPlugin
         app.RegisterComponent<BoxObstacle>("boxObstacle");
         app.RegisterComponent<DiskObstacle>("diskObstacle");
         app.RegisterComponent<ForceReport>("forceReport");
+        app.RegisterComponent<Fan>("fan");
         app.RegisterComponent<ThreeD.SphereObstacle>("sphereObstacle");
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
@@ -152,11 +154,13 @@ public sealed partial class FluidPlugin : IPlugin
         var metrics = world.Resource<FrameMetrics>();
         var emitters = new List<SmokeEmitter>();
         foreach (var chunk in world.GetChunks(Emitters)) emitters.AddRange(chunk.GetSpan<SmokeEmitter>().ToArray());
+        var fans = new List<Fan>();
+        foreach (var chunk in world.GetChunks(FanQuery)) fans.AddRange(chunk.GetSpan<Fan>().ToArray());
         foreach (var chunk in world.GetChunks(Simulations))
         {
             foreach (var simulation in chunk.GetSpan<FluidSimulation2D>())
             {
-                var report = simulation.Step(time.FixedDelta, emitters);
+                var report = simulation.Step(time.FixedDelta, emitters, fans);
                 const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and forces.";
                 NonFiniteGuard.Check("u", simulation.Velocity.U, simulation.Grid.UShape, time.FixedStep, hint);
                 NonFiniteGuard.Check("v", simulation.Velocity.V, simulation.Grid.VShape, time.FixedStep, hint);

@@ -103,7 +103,7 @@ public sealed class FluidSimulation2D
     /// <summary>Simulated time, s.</summary>
     public double Time { get; private set; }
 
-    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter> emitters)
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter> emitters, IReadOnlyList<Fan>? fans = null)
     {
         var cfl = FluidDiagnostics2D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / Domain.MaxCfl), 1, Domain.MaxSubsteps);
@@ -122,6 +122,7 @@ public sealed class FluidSimulation2D
             Advect(h);
             clock.Lap(ref clock.Advect);
             FluidForces2D.BodyForce(Velocity, Domain.BodyForceX, Domain.BodyForceY, h);
+            if (fans is not null) FluidForces2D.Fans(Velocity, fans, h);
             FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
             FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
             clock.Lap(ref clock.Forces);

@@ -57,6 +57,7 @@ public class SceneSchemaTests
     [InlineData("diskObstacle", typeof(PhysML.Fluids.DiskObstacle))]
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
     [InlineData("sphereObstacle", typeof(PhysML.Fluids.ThreeD.SphereObstacle))]
+    [InlineData("fan", typeof(PhysML.Fluids.Fan))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
     [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
     [InlineData("waveMembrane", typeof(PhysML.Pde.WaveMembrane))]
