@@ -17,9 +17,10 @@ public sealed partial class FluidPlugin
     private static void Setup3D(World world, Entity entity, FluidDomain domain)
     {
         var grid = domain.Grid3D;
-        foreach (var other in world.GetEntities(Boxes).Concat(world.GetEntities(Disks)))
-            throw new ComponentValueException(other, world.Has<BoxObstacle>(other) ? "boxObstacle" : "diskObstacle",
-                "box and disk obstacles are 2D; a 3D fluidDomain takes sphereObstacle");
+        foreach (var other in world.GetEntities(Boxes).Concat(world.GetEntities(Disks)).Concat(world.GetEntities(Sdfs)))
+            throw new ComponentValueException(other,
+                world.Has<BoxObstacle>(other) ? "boxObstacle" : world.Has<DiskObstacle>(other) ? "diskObstacle" : "sdfObstacle",
+                "box, disk and sdf obstacles are 2D; a 3D fluidDomain takes sphereObstacle");
         var spheres = new List<SphereObstacle>();
         foreach (var e in world.GetEntities(Spheres))
         {

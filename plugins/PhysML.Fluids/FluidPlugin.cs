@@ -22,6 +22,7 @@ public sealed partial class FluidPlugin : IPlugin
     private static readonly QueryDescription FanQuery = new QueryDescription().WithAll<Fan>();
     private static readonly QueryDescription Boxes = new QueryDescription().WithAll<BoxObstacle>();
     private static readonly QueryDescription Disks = new QueryDescription().WithAll<DiskObstacle>();
+    private static readonly QueryDescription Sdfs = new QueryDescription().WithAll<SdfObstacle>();
     private static readonly QueryDescription Reported = new QueryDescription().WithAll<ForceReport>();
     private static readonly QueryDescription ReportedMasks = new QueryDescription().WithAll<ForceReport, ObstacleMask>();
 
@@ -33,6 +34,7 @@ public sealed partial class FluidPlugin : IPlugin
         app.RegisterComponent<SmokeEmitter>("smokeEmitter");
         app.RegisterComponent<BoxObstacle>("boxObstacle");
         app.RegisterComponent<DiskObstacle>("diskObstacle");
+        app.RegisterComponent<SdfObstacle>("sdfObstacle");
         app.RegisterComponent<ForceReport>("forceReport");
         app.RegisterComponent<Fan>("fan");
         app.RegisterComponent<ThreeD.SphereObstacle>("sphereObstacle");
@@ -73,7 +75,30 @@ public sealed partial class FluidPlugin : IPlugin
             RequireInside(world, entity, "diskObstacle.x", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
             shapes.Add(ObstacleShape.From(disk));
         }
+        foreach (var entity in world.GetEntities(Sdfs))
+        {
+            var sdf = world.Get<SdfObstacle>(entity);
+            // The shape's extent, from the distance function itself: any cell centre inside must lie in the domain.
+            RequireSdfInside(world, entity, sdf, grid);
+            shapes.Add(ObstacleShape.From(sdf));
+        }
         return new ObstacleSet2D(shapes);
+    }
+
+    // A signed distance function has no bounding box to check; sample it on a band around the domain instead: a
+    // negative distance there means the shape reaches outside (a units mistake, as for boxes and disks).
+    private static void RequireSdfInside(World world, Entity entity, SdfObstacle sdf, MacGrid2D grid)
+    {
+        var h = grid.CellSize;
+        for (var i = -2; i <= grid.Nx + 1; i++)
+            foreach (var y in new[] { -h, grid.Height + h })
+                if (sdf.Distance((i + 0.5) * h, y) < 0) Outside();
+        for (var j = -2; j <= grid.Ny + 1; j++)
+            foreach (var x in new[] { -h, grid.Width + h })
+                if (sdf.Distance(x, (j + 0.5) * h) < 0) Outside();
+
+        void Outside() => throw new ComponentValueException(entity, "sdfObstacle.x",
+            $"sdfObstacle of entity {Describe(world, entity)} reaches outside the fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m");
     }
 
     // An inflow face on a solid cell would have to carry both the inflow and the obstacle's velocity; the obstacle
@@ -107,8 +132,9 @@ public sealed partial class FluidPlugin : IPlugin
         {
             var shape = world.TryGet<BoxObstacle>(entity, out var box) ? ObstacleShape.From(box)
                 : world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
+                : world.TryGet<SdfObstacle>(entity, out var sdf) ? ObstacleShape.From(sdf)
                 : throw new ComponentValueException(entity, "forceReport",
-                    $"entity {Describe(world, entity)} has a forceReport but no boxObstacle or diskObstacle");
+                    $"entity {Describe(world, entity)} has a forceReport but no boxObstacle, diskObstacle or sdfObstacle");
             var name = world.TryGet<Name>(entity, out var n) ? n.Value : $"entity{entity.Id}";
             world.Add(entity, new ObstacleMask(shape, grid, name));
         }

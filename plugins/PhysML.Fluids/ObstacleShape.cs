@@ -15,4 +15,5 @@ public sealed class ObstacleShape(Func<double, double, bool> containsAtStart, do
 
     public static ObstacleShape From(BoxObstacle box) => new(box.Contains, box.VelocityX, box.VelocityY);
     public static ObstacleShape From(DiskObstacle disk) => new(disk.Contains, disk.VelocityX, disk.VelocityY);
+    public static ObstacleShape From(SdfObstacle sdf) => new(sdf.Contains, sdf.VelocityX, sdf.VelocityY);
 }

@@ -46,7 +46,7 @@ public class ObstacleForceTests
         var noShape = Tank(0, new ForceReport());
         var error = Assert.Throws<ComponentValueException>(() => noShape.RunFrame(1));
         Assert.Equal(ErrorCategory.BadInput, error.Category);
-        Assert.Contains("entity 'block' has a forceReport but no boxObstacle or diskObstacle", error.Message);
+        Assert.Contains("entity 'block' has a forceReport but no boxObstacle, diskObstacle or sdfObstacle", error.Message);
 
         var outside = Tank(0, new DiskObstacle { X = 0.98, Y = 0.5, Radius = 0.05 });
         var outsideError = Assert.Throws<ComponentValueException>(() => outside.RunFrame(1));

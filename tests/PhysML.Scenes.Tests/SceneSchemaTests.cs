@@ -58,6 +58,7 @@ public class SceneSchemaTests
     [InlineData("forceReport", typeof(PhysML.Fluids.ForceReport))]
     [InlineData("sphereObstacle", typeof(PhysML.Fluids.ThreeD.SphereObstacle))]
     [InlineData("fan", typeof(PhysML.Fluids.Fan))]
+    [InlineData("sdfObstacle", typeof(PhysML.Fluids.SdfObstacle))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
     [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
     [InlineData("waveMembrane", typeof(PhysML.Pde.WaveMembrane))]
