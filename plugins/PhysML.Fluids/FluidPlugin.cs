@@ -167,8 +167,13 @@ public sealed partial class FluidPlugin : IPlugin
         Cells("speed", "m/s", () => { FluidDiagnostics2D.Speed(simulation.Velocity, speed); return speed; });
         var vorticity = new double[grid.CellCount];
         Cells("vorticity", "1/s", () => { FluidDiagnostics2D.Vorticity(simulation.Velocity, vorticity); return vorticity; });
-        var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
-        Cells("solid", "1", () => solid);
+        // Read each time: moving obstacles change the cells every substep.
+        var solid = new double[grid.CellCount];
+        Cells("solid", "1", () =>
+        {
+            for (var k = 0; k < solid.Length; k++) solid[k] = simulation.Cells[k] == CellKind.Solid ? 1 : 0;
+            return solid;
+        });
         // Face arrays: u sits on x = i·h (offset 0 along x), v on y = j·h.
         catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U) { Spacing = spacing, Offset = new[] { 0.5, 0.0 } });
         catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.0, 0.5 } });
