@@ -17,7 +17,9 @@ public readonly record struct DiskObstacle : IValidatable
     /// <summary>Constant velocity, m/s (0: static). The obstacle moves through the domain and pushes the fluid.</summary>
     public double VelocityX { get; init; }
     public double VelocityY { get; init; }
+    /// <summary>A sinusoidal path on top of the constant velocity.</summary>
+    public Oscillation Oscillation { get; init; } = new();
 
     public IEnumerable<FieldError> Validate() =>
-        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY)).Concat(Check.Positive("radius", Radius));
+        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY)).Concat(Check.Nested("oscillation", Oscillation)).Concat(Check.Positive("radius", Radius));
 }

@@ -32,16 +32,17 @@ public sealed class ObstacleSet2D(IReadOnlyList<ObstacleShape> shapes)
         Array.Clear(solidVelocity.U);
         Array.Clear(solidVelocity.V);
         if (!AnyMoving) return;
+        var velocities = Shapes.Select(shape => shape.VelocityAt(time)).ToArray();
         for (var j = 0; j < grid.Ny; j++)
         {
             for (var i = 0; i < grid.Nx; i++)
             {
                 var s = owner[grid.Cell(i, j)];
                 if (s < 0) continue;
-                var shape = Shapes[s];
+                var (vx, vy) = velocities[s];
                 // The four faces of a solid cell carry its obstacle's velocity.
-                solidVelocity.U[grid.U(i, j)] = solidVelocity.U[grid.U(i + 1, j)] = shape.VelocityX;
-                solidVelocity.V[grid.V(i, j)] = solidVelocity.V[grid.V(i, j + 1)] = shape.VelocityY;
+                solidVelocity.U[grid.U(i, j)] = solidVelocity.U[grid.U(i + 1, j)] = vx;
+                solidVelocity.V[grid.V(i, j)] = solidVelocity.V[grid.V(i, j + 1)] = vy;
             }
         }
     }

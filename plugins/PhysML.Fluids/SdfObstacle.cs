@@ -28,6 +28,8 @@ public readonly record struct SdfObstacle : IValidatable
     public double Thickness { get; init; } = 0.02;
     public double VelocityX { get; init; }
     public double VelocityY { get; init; }
+    /// <summary>A sinusoidal path on top of the constant velocity.</summary>
+    public Oscillation Oscillation { get; init; } = new();
 
     /// <summary>Signed distance from (x, y) to the surface, m.</summary>
     public double Distance(double x, double y) => Shape switch
@@ -64,6 +66,7 @@ public readonly record struct SdfObstacle : IValidatable
         foreach (var (name, value) in new[] { ("x", X), ("y", Y), ("x2", X2), ("y2", Y2), ("angle", Angle), ("velocityX", VelocityX), ("velocityY", VelocityY) })
             foreach (var e in Check.Finite(name, value)) yield return e;
         foreach (var e in Check.Positive("radius", Radius)) yield return e;
+        foreach (var e in Check.Nested("oscillation", Oscillation)) yield return e;
         if (Shape == SdfShape.RoundedBox)
         {
             foreach (var e in Check.Positive("halfWidth", HalfWidth).Concat(Check.Positive("halfHeight", HalfHeight))) yield return e;

@@ -51,4 +51,36 @@ public class MovingObstacleTests
         Assert.Equal(0.4, simulation.Velocity.U[g.U(centre, n / 2)], 12);
         Assert.True(simulation.Velocity.U[g.U(centre + 8, n / 2)] > 0.05);
     }
+
+    [Fact]
+    public void An_oscillating_disk_follows_its_path_and_carries_its_velocity()
+    {
+        var disk = new DiskObstacle { X = 0.5, Y = 0.5, Radius = 0.1, Oscillation = new Oscillation { AmplitudeX = 0.2, Frequency = 0.5 } };
+        var shape = ObstacleShape.From(disk);
+
+        // x(t) = 0.5 + 0.2·sin(πt): a quarter period (0.5 s) in it is 0.2 m right and at rest; half a period (1 s) in it
+        // is back at the start, moving left at 2π·0.5·0.2 m/s.
+        Assert.Equal(0.2, shape.OffsetAt(0.5).X, 12);
+        Assert.Equal(0.0, shape.VelocityAt(0.5).X, 12);
+        Assert.Equal(-0.2 * Math.PI, shape.VelocityAt(1.0).X, 12);
+        Assert.True(shape.ContainsAt(0.5, 0.75, 0.5) && !shape.ContainsAt(0, 0.75, 0.5));
+
+        const int n = 40;
+        var simulation = new FluidSimulation2D(new FluidDomain { Nx = n, Ny = n, CellSize = 1.0 / n, PressureTolerance = 1e-10, MaxCfl = 10 },
+            new ObstacleSet2D(new[] { shape })); // one substep per step
+        var start = (CellKind[])simulation.Cells.Clone();
+        for (var s = 0; s < 40; s++)
+        {
+            var report = simulation.Step(0.05, Array.Empty<SmokeEmitter>()); // 2 s: one full period
+            Assert.True(report.MaxDivergence * simulation.Grid.CellSize / FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity) < 1e-5);
+        }
+        // The last substep rasterised the disk where it was when that substep began, t = 1.95 s.
+        var lastStart = simulation.Time - 0.05;
+        Assert.Equal(1.95, lastStart, 9);
+        var g = simulation.Grid;
+        for (var j = 0; j < n; j++)
+            for (var i = 0; i < n; i++)
+                Assert.Equal(shape.ContainsAt(lastStart, (i + 0.5) / n, (j + 0.5) / n) ? CellKind.Solid : CellKind.Fluid, simulation.Cells[g.Cell(i, j)]);
+        Assert.NotEqual(start, simulation.Cells);
+    }
 }
