@@ -13,12 +13,15 @@ public readonly record struct DifferenceProbe : IValidatable
     /// <summary>Point A, m.</summary>
     public double Ax { get; init; }
     public double Ay { get; init; }
+    /// <summary>m; used for 3D fields only.</summary>
+    public double Az { get; init; }
 
     /// <summary>Point B, m.</summary>
     public double Bx { get; init; }
     public double By { get; init; }
+    public double Bz { get; init; }
 
     public IEnumerable<FieldError> Validate() =>
         (Field.Length == 0 ? [new FieldError("field", "must name a field of the scene")] : Array.Empty<FieldError>())
-            .Concat(Check.Finite("ax", Ax)).Concat(Check.Finite("ay", Ay)).Concat(Check.Finite("bx", Bx)).Concat(Check.Finite("by", By));
+            .Concat(Check.Finite("ax", Ax)).Concat(Check.Finite("ay", Ay)).Concat(Check.Finite("bx", Bx)).Concat(Check.Finite("by", By)).Concat(Check.Finite("az", Az)).Concat(Check.Finite("bz", Bz));
 }

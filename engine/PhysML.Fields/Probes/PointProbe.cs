@@ -13,8 +13,10 @@ public readonly record struct PointProbe : IValidatable
     /// <summary>m.</summary>
     public double X { get; init; }
     public double Y { get; init; }
+    /// <summary>m; used for 3D fields only.</summary>
+    public double Z { get; init; }
 
     public IEnumerable<FieldError> Validate() =>
         (Field.Length == 0 ? [new FieldError("field", "must name a field of the scene")] : Array.Empty<FieldError>())
-            .Concat(Check.Finite("x", X)).Concat(Check.Finite("y", Y));
+            .Concat(Check.Finite("x", X)).Concat(Check.Finite("y", Y)).Concat(Check.Finite("z", Z));
 }

@@ -6,7 +6,7 @@ using PhysML.Core.Errors;
 namespace PhysML.Fields.Probes;
 
 /// <summary>
-/// Point and difference probes on any 2D field with geometry (scene name <c>probes</c>). Each probe's value goes to
+/// Point and difference probes on any 2D or 3D field with geometry (scene name <c>probes</c>). Each probe's value goes to
 /// the <see cref="ProbeReadings"/> resource every frame (PostUpdate), which runs write to <c>probes.csv</c>. Field
 /// names are checked in PostStartup, when every plugin has registered its fields.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class ProbesPlugin : IPlugin
         var sampleable = string.Join(", ", catalog.Fields.Where(FieldSampler.CanSample).Select(f => f.Name));
         throw new ComponentValueException(entity, path, field is null
             ? $"unknown field '{name}'; fields a probe can sample: {sampleable}"
-            : $"field '{name}' is not a 2D field with geometry; fields a probe can sample: {sampleable}");
+            : $"field '{name}' is not a 2D or 3D field with geometry; fields a probe can sample: {sampleable}");
     }
 
     private static void Sample(World world)
@@ -49,13 +49,13 @@ public sealed class ProbesPlugin : IPlugin
         foreach (var e in world.GetEntities(Points))
         {
             var p = world.Get<PointProbe>(e);
-            readings.Set(ColumnName(world, e), FieldSampler.Sample(catalog.Find(p.Field)!, p.X, p.Y));
+            readings.Set(ColumnName(world, e), FieldSampler.Sample(catalog.Find(p.Field)!, p.X, p.Y, p.Z));
         }
         foreach (var e in world.GetEntities(Differences))
         {
             var d = world.Get<DifferenceProbe>(e);
             var field = catalog.Find(d.Field)!;
-            readings.Set(ColumnName(world, e), FieldSampler.Sample(field, d.Ax, d.Ay) - FieldSampler.Sample(field, d.Bx, d.By));
+            readings.Set(ColumnName(world, e), FieldSampler.Sample(field, d.Ax, d.Ay, d.Az) - FieldSampler.Sample(field, d.Bx, d.By, d.Bz));
         }
     }
 
