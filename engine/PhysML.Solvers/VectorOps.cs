@@ -76,6 +76,15 @@ public static class VectorOps
 
     public static double Norm(ReadOnlySpan<double> x) => Math.Sqrt(Dot(x, x));
 
+    /// <summary>‖value − reference‖₂ / ‖scale‖₂, the relative L2 error every analytic check reports (the scale is the
+    /// reference itself unless given, e.g. a mode's amplitude when the reference passes through zero).</summary>
+    public static double RelativeError(ReadOnlySpan<double> value, ReadOnlySpan<double> reference, ReadOnlySpan<double> scale = default)
+    {
+        double difference = 0;
+        for (var k = 0; k < value.Length; k++) difference += (value[k] - reference[k]) * (value[k] - reference[k]);
+        return Math.Sqrt(difference) / Norm(scale.IsEmpty ? reference : scale);
+    }
+
     /// <summary>y += a·x.</summary>
     public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {

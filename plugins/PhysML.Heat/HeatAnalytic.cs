@@ -1,4 +1,5 @@
 using PhysML.Fields;
+using PhysML.Solvers;
 
 namespace PhysML.Heat;
 
@@ -33,12 +34,6 @@ public static class HeatAnalytic
     {
         var exact = new double[temperature.Length];
         Evaluate(plate, time, exact);
-        double diff = 0, norm = 0;
-        for (var k = 0; k < exact.Length; k++)
-        {
-            diff += (temperature[k] - exact[k]) * (temperature[k] - exact[k]);
-            norm += exact[k] * exact[k];
-        }
-        return Math.Sqrt(diff / norm);
+        return VectorOps.RelativeError(temperature, exact);
     }
 }

@@ -1,3 +1,4 @@
+using PhysML.Solvers;
 namespace PhysML.Vorticity;
 
 /// <summary>
@@ -48,12 +49,6 @@ public static class VorticityAnalytic
     {
         var exact = new double[vorticity.Length];
         Evaluate(domain, time, exact);
-        double diff = 0, norm = 0;
-        for (var k = 0; k < exact.Length; k++)
-        {
-            diff += (vorticity[k] - exact[k]) * (vorticity[k] - exact[k]);
-            norm += exact[k] * exact[k];
-        }
-        return Math.Sqrt(diff / norm);
+        return VectorOps.RelativeError(vorticity, exact);
     }
 }

@@ -1,4 +1,5 @@
 using PhysML.Fields;
+using PhysML.Solvers;
 
 namespace PhysML.Pde;
 
@@ -45,12 +46,6 @@ public static class PoissonAnalytic
     {
         var exact = new double[u.Length];
         Evaluate(problem, exact);
-        double diff = 0, norm = 0;
-        for (var k = 0; k < exact.Length; k++)
-        {
-            diff += (u[k] - exact[k]) * (u[k] - exact[k]);
-            norm += exact[k] * exact[k];
-        }
-        return Math.Sqrt(diff / norm);
+        return VectorOps.RelativeError(u, exact);
     }
 }

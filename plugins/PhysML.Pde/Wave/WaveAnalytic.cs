@@ -1,4 +1,5 @@
 using PhysML.Fields;
+using PhysML.Solvers;
 
 namespace PhysML.Pde;
 
@@ -64,13 +65,7 @@ public static class WaveAnalytic
         var mode = new double[displacement.Length];
         Evaluate(membrane, time, exact);
         Evaluate(membrane, 0, mode);
-        double diff = 0, norm = 0;
-        for (var k = 0; k < exact.Length; k++)
-        {
-            diff += (displacement[k] - exact[k]) * (displacement[k] - exact[k]);
-            norm += mode[k] * mode[k];
-        }
-        return Math.Sqrt(diff / norm);
+        return VectorOps.RelativeError(displacement, exact, mode);
     }
 
     private static (double Kx, double Ky) Wavenumbers(in WaveMembrane membrane) =>
