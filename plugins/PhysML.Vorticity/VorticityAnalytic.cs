@@ -1,4 +1,5 @@
 using PhysML.Solvers;
+
 namespace PhysML.Vorticity;
 
 /// <summary>
