@@ -80,23 +80,10 @@ public sealed partial class FluidPlugin
             NonFiniteGuard.Check("v", simulation.Velocity.V, g.VShape, time.FixedStep, hint);
             NonFiniteGuard.Check("w", simulation.Velocity.W, g.WShape, time.FixedStep, hint);
             NonFiniteGuard.Check("density", simulation.Density, g.CellShape, time.FixedStep, hint);
-            if (!report.PressureConverged)
-            {
-                if (domain.FailOnSolverNonConvergence) report.LastPressureSolve!.EnsureConverged("the 3D pressure projection");
-                metrics.Add("solve.not_converged", 1);
-            }
-            var maxSpeed = FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity);
-            metrics.Set("fluid.max_divergence", report.MaxDivergence);
-            metrics.Set("fluid.relative_divergence", maxSpeed > 0 ? report.MaxDivergence * g.CellSize / maxSpeed : 0);
-            metrics.Set("fluid.kinetic_energy", FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density));
-            metrics.Set("fluid.scalar_mass", simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
-            metrics.Set("fluid.cfl", Math.Max(report.Cfl, metrics.TryGet("fluid.cfl", out var c) ? c : 0));
-            metrics.Add("fluid.substeps", report.Substeps);
-            metrics.Add("solve.iterations", report.PressureIterations);
-            metrics.Set("solve.residual", Math.Max(report.PressureResidual, metrics.TryGet("solve.residual", out var r) ? r : 0));
-            metrics.Add("fluid.advect_ms", report.AdvectMs);
-            metrics.Add("fluid.forces_ms", report.ForcesMs);
-            metrics.Add("fluid.project_ms", report.ProjectMs);
+            HandleNonConvergence(report, domain, metrics, "the 3D pressure projection");
+            RecordStep(metrics, report, FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
+                FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density),
+                simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
         }
     }
 }

@@ -196,11 +196,7 @@ public sealed partial class FluidPlugin : IPlugin
                 NonFiniteGuard.Check("u", simulation.Velocity.U, simulation.Grid.UShape, time.FixedStep, hint);
                 NonFiniteGuard.Check("v", simulation.Velocity.V, simulation.Grid.VShape, time.FixedStep, hint);
                 NonFiniteGuard.Check("density", simulation.Density, simulation.Grid.CellShape, time.FixedStep, hint);
-                if (!report.PressureConverged)
-                {
-                    if (simulation.Domain.FailOnSolverNonConvergence) report.LastPressureSolve!.EnsureConverged("the pressure projection");
-                    metrics.Add("solve.not_converged", 1);
-                }
+                HandleNonConvergence(report, simulation.Domain, metrics, "the pressure projection");
                 Record(simulation, report, metrics);
                 RecordForces(world, simulation, metrics);
             }
@@ -228,23 +224,40 @@ public sealed partial class FluidPlugin : IPlugin
 
     private static void Record(FluidSimulation2D simulation, FluidStepReport report, FrameMetrics metrics)
     {
-        var maxSpeed = FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity);
+        var g = simulation.Grid;
+        RecordStep(metrics, report, FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
+            FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density),
+            simulation.Density.Sum() * g.CellSize * g.CellSize);
+        if (simulation.Domain.Viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
+        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
+        var d = simulation.Domain;
+        if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
+            metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.Viscosity, simulation.Time));
+    }
+
+    /// <summary>The metrics every fluid step reports, 2D or 3D (figures per frame: maxima and sums over its steps).</summary>
+    private static void RecordStep(FrameMetrics metrics, FluidStepReport report, double maxSpeed, double cellSize,
+        double kineticEnergy, double scalarMass)
+    {
         metrics.Set("fluid.max_divergence", report.MaxDivergence);
-        metrics.Set("fluid.relative_divergence", maxSpeed > 0 ? report.MaxDivergence * simulation.Grid.CellSize / maxSpeed : 0);
-        metrics.Set("fluid.kinetic_energy", FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density));
-        metrics.Set("fluid.scalar_mass", simulation.Density.Sum() * simulation.Grid.CellSize * simulation.Grid.CellSize);
+        metrics.Set("fluid.relative_divergence", maxSpeed > 0 ? report.MaxDivergence * cellSize / maxSpeed : 0);
+        metrics.Set("fluid.kinetic_energy", kineticEnergy);
+        metrics.Set("fluid.scalar_mass", scalarMass);
         metrics.Set("fluid.cfl", Math.Max(report.Cfl, metrics.TryGet("fluid.cfl", out var c) ? c : 0));
         metrics.Add("fluid.substeps", report.Substeps);
         metrics.Add("solve.iterations", report.PressureIterations);
         metrics.Set("solve.residual", Math.Max(report.PressureResidual, metrics.TryGet("solve.residual", out var r) ? r : 0));
-        if (simulation.Domain.Viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
         // Wall-time keys end in _ms, like step_ms: they are the only figures that differ between identical runs.
         metrics.Add("fluid.advect_ms", report.AdvectMs);
         metrics.Add("fluid.forces_ms", report.ForcesMs);
-        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
         metrics.Add("fluid.project_ms", report.ProjectMs);
-        var d = simulation.Domain;
-        if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
-            metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.Viscosity, simulation.Time));
+    }
+
+    /// <summary>A pressure solve that missed its tolerance stops the run (PML0201) or, when the scene allows it, is counted.</summary>
+    private static void HandleNonConvergence(FluidStepReport report, FluidDomain domain, FrameMetrics metrics, string what)
+    {
+        if (report.PressureConverged) return;
+        if (domain.FailOnSolverNonConvergence) report.LastPressureSolve!.EnsureConverged(what);
+        metrics.Add("solve.not_converged", 1);
     }
 }

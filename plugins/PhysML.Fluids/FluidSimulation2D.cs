@@ -148,20 +148,6 @@ public sealed class FluidSimulation2D
             clock.Advect, clock.Forces, clock.Viscosity, clock.Project);
     }
 
-    // Wall time per phase, ms: Lap adds the time since the previous lap to one phase.
-    private struct PhaseClock()
-    {
-        private long _last = System.Diagnostics.Stopwatch.GetTimestamp();
-        public double Advect, Forces, Viscosity, Project;
-
-        public void Lap(ref double phase)
-        {
-            var now = System.Diagnostics.Stopwatch.GetTimestamp();
-            phase += System.Diagnostics.Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
-            _last = now;
-        }
-    }
-
     private void Advect(double dt)
     {
         _velocityBefore.CopyFrom(Velocity);
@@ -173,13 +159,7 @@ public sealed class FluidSimulation2D
         _advection.Advect(scheme, _velocityBefore, _temperature, _temperatureNext, cells, dt);
         (_density, _densityNext) = (_densityNext, _density);
         (_temperature, _temperatureNext) = (_temperatureNext, _temperature);
-        // Solids hold no smoke; what the interpolation dragged in is removed.
-        for (var k = 0; k < Cells.Length; k++)
-        {
-            if (Cells[k] == CellKind.Fluid) continue;
-            _density[k] = 0;
-            _temperature[k] = Domain.Buoyancy.AmbientTemperature;
-        }
+        SolidScalars.Clear(Cells, _density, _temperature, Domain.Buoyancy.AmbientTemperature);
     }
 
     private void InitialVelocity()

@@ -12,11 +12,15 @@ public sealed class ObstacleSet2D(IReadOnlyList<ObstacleShape> shapes)
     public IReadOnlyList<ObstacleShape> Shapes { get; } = shapes;
     public bool AnyMoving => Shapes.Any(s => s.IsMoving);
 
+    private int[] _owner = Array.Empty<int>();
+
     /// <summary>Fills <paramref name="cells"/> for time t, and <paramref name="solidVelocity"/> on every face that touches
     /// a solid cell (the velocity of that cell's obstacle; on a face between two obstacles, the first one's).</summary>
     public void Rasterise(double time, MacGrid2D grid, CellKind[] cells, MacVelocity2D solidVelocity)
     {
-        var owner = new int[grid.CellCount];
+        // Reused: moving obstacles are rasterised every substep.
+        if (_owner.Length != grid.CellCount) _owner = new int[grid.CellCount];
+        var owner = _owner;
         for (var j = 0; j < grid.Ny; j++)
         {
             for (var i = 0; i < grid.Nx; i++)

@@ -113,20 +113,20 @@ public sealed class FluidSimulation3D
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
         var h = dt / substeps;
         var pressureIterations = 0;
-        double worstResidual = 0, advectMs = 0, forcesMs = 0, projectMs = 0;
+        double worstResidual = 0;
         var converged = true;
         SolveInfo? last = null;
-        var lap = Stopwatch.GetTimestamp();
+        var clock = new PhaseClock();
         for (var s = 0; s < substeps; s++)
         {
             FluidForces3D.Emit(Velocity, Cells, _density, _temperature, emitters, h);
-            Lap(ref forcesMs);
+            clock.Lap(ref clock.Forces);
             Advect(h);
-            Lap(ref advectMs);
+            clock.Lap(ref clock.Advect);
             FluidForces3D.Buoyancy(Velocity, _density, _temperature, Buoyancy, h);
-            Lap(ref forcesMs);
+            clock.Lap(ref clock.Forces);
             last = _projection.Project(Velocity, Cells, Phi);
-            Lap(ref projectMs);
+            clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
             worstResidual = Math.Max(worstResidual, last.RelativeResidual);
             converged &= last.Converged;
@@ -134,15 +134,7 @@ public sealed class FluidSimulation3D
             Time += h;
         }
         return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, 0,
-            PressureProjection3D.MaxDivergence(Velocity, Cells), last, advectMs, forcesMs, 0, projectMs);
-
-        // Adds the wall time since the previous lap to one phase, ms.
-        void Lap(ref double phaseMs)
-        {
-            var now = Stopwatch.GetTimestamp();
-            phaseMs += Stopwatch.GetElapsedTime(lap, now).TotalMilliseconds;
-            lap = now;
-        }
+            PressureProjection3D.MaxDivergence(Velocity, Cells), last, clock.Advect, clock.Forces, 0, clock.Project);
     }
 
     private void Advect(double dt)
@@ -158,12 +150,6 @@ public sealed class FluidSimulation3D
         _advection.Advect(Advection, before, _temperature, _temperatureNext, cells, dt);
         (_density, _densityNext) = (_densityNext, _density);
         (_temperature, _temperatureNext) = (_temperatureNext, _temperature);
-        // Solids hold no smoke; what the interpolation dragged in is removed.
-        for (var n = 0; n < Cells.Length; n++)
-        {
-            if (Cells[n] == CellKind.Fluid) continue;
-            _density[n] = 0;
-            _temperature[n] = Buoyancy.AmbientTemperature;
-        }
+        SolidScalars.Clear(Cells, _density, _temperature, Buoyancy.AmbientTemperature);
     }
 }
