@@ -23,13 +23,14 @@ namespace PhysML.Solvers.Pressure;
 /// right-hand side compatible per floating region; <see cref="IsSingular"/> says whether any exists.
 /// </para>
 /// </summary>
-public sealed class PressurePoisson2D : IParallelLinearOperator
+public sealed class PressurePoisson2D : IPoissonStencil
 {
     private readonly CellKind[] _cells;
     private readonly double[] _diagonal;
     // _east[k]: coupling (0 or 1) across the face east of cell k, the periodic wrap face included; _north likewise.
     private readonly double[] _east;
     private readonly double[] _north;
+    private readonly double[] _noFront;
 
     /// <summary>Diagonal of A per cell (1 on identity rows).</summary>
     public ReadOnlySpan<double> Diagonal => _diagonal;
@@ -39,6 +40,11 @@ public sealed class PressurePoisson2D : IParallelLinearOperator
 
     /// <summary>Coupling (0 or 1) across each cell's north face; A's entry is −North.</summary>
     public ReadOnlySpan<double> North => _north;
+
+    /// <summary>All zero: a 2D grid has no +z couplings (for <see cref="IPoissonStencil"/>).</summary>
+    public ReadOnlySpan<double> Front => _noFront;
+
+    public StencilShape Shape => new(Grid.Nx, Grid.Ny, 1, Boundary.PeriodicX, Boundary.PeriodicY, false);
 
     /// <summary>Counts stencil rebuilds, so preconditioners know when to refactor.</summary>
     public int Version { get; private set; }
@@ -56,6 +62,7 @@ public sealed class PressurePoisson2D : IParallelLinearOperator
         _diagonal = new double[n];
         _east = new double[n];
         _north = new double[n];
+        _noFront = new double[n];
         _region = new int[n];
         _stack = new int[n];
         Rebuild(cells);

@@ -9,4 +9,6 @@ public enum PressurePreconditioner
     Jacobi,
     /// <summary>Modified incomplete Cholesky, MIC(0) (sequential triangular solves).</summary>
     Mic0,
+    /// <summary>A geometric multigrid V-cycle (MGPCG): iteration counts that stay flat as the grid grows.</summary>
+    Multigrid,
 }

@@ -1,4 +1,5 @@
 using PhysML.Fields.Mac;
+using PhysML.Solvers.Multigrid;
 
 namespace PhysML.Solvers.Pressure;
 
@@ -19,6 +20,7 @@ namespace PhysML.Solvers.Pressure;
 public sealed class PressureProjection2D
 {
     private readonly ConjugateGradient _cg;
+    private readonly ParallelOptions? _parallel;
     private readonly double[] _rhs;
     private readonly double[] _residual;
     private PressurePoisson2D? _poisson;
@@ -32,6 +34,7 @@ public sealed class PressureProjection2D
         Boundary = boundary;
         Options = options;
         _cg = new ConjugateGradient(options, parallel);
+        _parallel = parallel;
         PreconditionerKind = preconditioner;
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
@@ -103,9 +106,12 @@ public sealed class PressureProjection2D
         if (PreconditionerKind == PressurePreconditioner.None) return null;
         if (_preconditioner is null || _preconditionerVersion != a.Version)
         {
-            _preconditioner = PreconditionerKind == PressurePreconditioner.Jacobi
-                ? new JacobiPreconditioner(a.Diagonal.ToArray())
-                : new ModifiedIncompleteCholesky2D(a);
+            _preconditioner = PreconditionerKind switch
+            {
+                PressurePreconditioner.Jacobi => new JacobiPreconditioner(a.Diagonal.ToArray()),
+                PressurePreconditioner.Multigrid => new MultigridPreconditioner(a, default, _parallel),
+                _ => new ModifiedIncompleteCholesky2D(a),
+            };
             _preconditionerVersion = a.Version;
         }
         return _preconditioner;

@@ -21,7 +21,7 @@ namespace PhysML.Solvers.Pressure3D;
 /// <see cref="PressureProjection3D"/> makes the right-hand side compatible per floating region.
 /// </para>
 /// </summary>
-public sealed class PressurePoisson3D : IParallelLinearOperator
+public sealed class PressurePoisson3D : IPoissonStencil
 {
     private readonly CellKind[] _cells;
     private readonly double[] _diagonal;
@@ -51,6 +51,8 @@ public sealed class PressurePoisson3D : IParallelLinearOperator
     public MacGrid3D Grid { get; }
     public FlowBoundary3D Boundary { get; }
     public int Size => Grid.CellCount;
+
+    public StencilShape Shape => new(Grid.Nx, Grid.Ny, Grid.Nz, Boundary.PeriodicX, Boundary.PeriodicY, Boundary.PeriodicZ);
 
     /// <summary>Diagonal of A per cell (1 on identity rows).</summary>
     public ReadOnlySpan<double> Diagonal => _diagonal;

@@ -1,4 +1,5 @@
 using PhysML.Fields.Mac;
+using PhysML.Solvers.Multigrid;
 using PhysML.Fields.Mac3D;
 using PhysML.Solvers.Pressure;
 
@@ -20,6 +21,7 @@ namespace PhysML.Solvers.Pressure3D;
 public sealed class PressureProjection3D
 {
     private readonly ConjugateGradient _cg;
+    private readonly ParallelOptions? _parallel;
     private readonly double[] _rhs;
     private readonly double[] _residual;
     private PressurePoisson3D? _poisson;
@@ -35,6 +37,7 @@ public sealed class PressureProjection3D
         Boundary = boundary;
         Options = options;
         _cg = new ConjugateGradient(options, parallel);
+        _parallel = parallel;
         PreconditionerKind = preconditioner;
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
@@ -115,9 +118,12 @@ public sealed class PressureProjection3D
         if (PreconditionerKind == PressurePreconditioner.None) return null;
         if (_preconditioner is null || _preconditionerVersion != a.Version)
         {
-            _preconditioner = PreconditionerKind == PressurePreconditioner.Jacobi
-                ? new JacobiPreconditioner(a.Diagonal.ToArray())
-                : new ModifiedIncompleteCholesky3D(a);
+            _preconditioner = PreconditionerKind switch
+            {
+                PressurePreconditioner.Jacobi => new JacobiPreconditioner(a.Diagonal.ToArray()),
+                PressurePreconditioner.Multigrid => new MultigridPreconditioner(a, default, _parallel),
+                _ => new ModifiedIncompleteCholesky3D(a),
+            };
             _preconditionerVersion = a.Version;
         }
         return _preconditioner;

@@ -1,0 +1,132 @@
+namespace PhysML.Solvers.Multigrid;
+
+/// <summary>
+/// The CPU reference of each multigrid operator, one method per shader in shaders/solvers/ (mg_residual.comp,
+/// mg_smooth.comp, mg_restrict.comp, mg_prolong.comp). Each works on a range of rows (Nx cells each) and writes every
+/// output cell from one thread, so running rows in parallel gives the same bits as running them in order.
+/// </summary>
+internal static class MultigridKernels
+{
+    /// <summary>r = b − A·x on rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).</summary>
+    public static void Residual(MultigridLevel level, double[] b, double[] x, double[] r, int firstRow, int endRow)
+    {
+        var s = level.Shape;
+        var (nx, ny, nz) = (s.Nx, s.Ny, s.Nz);
+        var plane = nx * ny;
+        var (diagonal, east, north, front) = (level.Diagonal, level.East, level.North, level.Front);
+        for (var row = firstRow; row < endRow; row++)
+        {
+            var (j, k) = (row % ny, row / ny);
+            var start = row * nx;
+            // Neighbouring rows and layers, wrapped: the couplings there are 0 unless the axis is periodic.
+            var below = start + ((j == 0 ? ny - 1 : j - 1) - j) * nx;
+            var above = start + ((j == ny - 1 ? 0 : j + 1) - j) * nx;
+            var back = start + ((k == 0 ? nz - 1 : k - 1) - k) * plane;
+            var ahead = start + ((k == nz - 1 ? 0 : k + 1) - k) * plane;
+            for (var i = 0; i < nx; i++)
+            {
+                var c = start + i;
+                var w = start + (i == 0 ? nx - 1 : i - 1);
+                var e = start + (i == nx - 1 ? 0 : i + 1);
+                var sc = below + i;
+                var nc = above + i;
+                var bc = back + i;
+                var fc = ahead + i;
+                var ax = diagonal[c] * x[c]
+                         - east[c] * x[e] - east[w] * x[w]
+                         - north[c] * x[nc] - north[sc] * x[sc]
+                         - front[c] * x[fc] - front[bc] * x[bc];
+                r[c] = b[c] - ax;
+            }
+        }
+    }
+
+    /// <summary>The Jacobi update x += ω·D⁻¹·r on rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).</summary>
+    public static void Smooth(MultigridLevel level, double omega, double[] r, double[] x, int firstRow, int endRow)
+    {
+        var nx = level.Shape.Nx;
+        var inverse = level.InverseDiagonal;
+        for (var c = firstRow * nx; c < endRow * nx; c++) x[c] += omega * inverse[c] * r[c];
+    }
+
+    /// <summary>b_c = scale·Σ_f w(f, c)·s_f·r_f over the fine cells f that read c (the transpose of
+    /// <see cref="ProlongAdd"/>), on the coarse rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).</summary>
+    public static void Restrict(MultigridLevel fine, MultigridLevel coarse, double[] fineResidual, double[] coarseRhs,
+        int firstRow, int endRow)
+    {
+        var (ax, ay, az) = Axes(fine, coarse);
+        var (fnx, fny) = (fine.Shape.Nx, fine.Shape.Ny);
+        var (cnx, cny) = (coarse.Shape.Nx, coarse.Shape.Ny);
+        var scale = fine.RestrictionScale;
+        var weight = fine.InterpolationScale;
+        Span<int> xs = stackalloc int[4], ys = stackalloc int[4], zs = stackalloc int[4];
+        for (var row = firstRow; row < endRow; row++)
+        {
+            var (J, K) = (row % cny, row / cny);
+            var ny = ay.Children(J, ys);
+            var nz = az.Children(K, zs);
+            for (var I = 0; I < cnx; I++)
+            {
+                var c = row * cnx + I;
+                if (!coarse.IsUnknown(c))
+                {
+                    coarseRhs[c] = 0;
+                    continue;
+                }
+                var nxc = ax.Children(I, xs);
+                var sum = 0.0;
+                for (var zi = 0; zi < nz; zi++)
+                {
+                    var wz = az.Weight(zs[zi], K);
+                    if (wz == 0) continue;
+                    for (var yi = 0; yi < ny; yi++)
+                    {
+                        var wyz = ay.Weight(ys[yi], J) * wz;
+                        if (wyz == 0) continue;
+                        var fineRow = (zs[zi] * fny + ys[yi]) * fnx;
+                        for (var xi = 0; xi < nxc; xi++)
+                        {
+                            var f = fineRow + xs[xi];
+                            sum += ax.Weight(xs[xi], I) * wyz * weight[f] * fineResidual[f];
+                        }
+                    }
+                }
+                coarseRhs[c] = scale * sum;
+            }
+        }
+    }
+
+    /// <summary>x_f += s_f·Σ_c w(f, c)·x_c over the (up to 8) coarse cells fine cell f reads, on the fine rows
+    /// [<paramref name="firstRow"/>, <paramref name="endRow"/>). Coarse cells that are not unknowns hold 0.</summary>
+    public static void ProlongAdd(MultigridLevel fine, MultigridLevel coarse, double[] coarseX, double[] fineX,
+        int firstRow, int endRow)
+    {
+        var (ax, ay, az) = Axes(fine, coarse);
+        var (fnx, fny) = (fine.Shape.Nx, fine.Shape.Ny);
+        var (cnx, cny) = (coarse.Shape.Nx, coarse.Shape.Ny);
+        var weight = fine.InterpolationScale;
+        for (var row = firstRow; row < endRow; row++)
+        {
+            var (j, k) = (row % fny, row / fny);
+            var (py, qy, wpy, wqy) = ay.Parents(j);
+            var (pz, qz, wpz, wqz) = az.Parents(k);
+            for (var i = 0; i < fnx; i++)
+            {
+                var f = row * fnx + i;
+                if (weight[f] == 0) continue;
+                var (px, qx, wpx, wqx) = ax.Parents(i);
+                double Line(int y, int z) => wpx * coarseX[(z * cny + y) * cnx + px] + wqx * coarseX[(z * cny + y) * cnx + qx];
+                var sum = wpz * (wpy * Line(py, pz) + wqy * Line(qy, pz)) + wqz * (wpy * Line(py, qz) + wqy * Line(qy, qz));
+                fineX[f] += weight[f] * sum;
+            }
+        }
+    }
+
+    internal static (InterpolationAxis X, InterpolationAxis Y, InterpolationAxis Z) Axes(MultigridLevel fine, MultigridLevel coarse)
+    {
+        var (f, c) = (fine.Shape, coarse.Shape);
+        return (new InterpolationAxis(f.Nx, c.Nx, fine.Ratio.X, f.PeriodicX),
+                new InterpolationAxis(f.Ny, c.Ny, fine.Ratio.Y, f.PeriodicY),
+                new InterpolationAxis(f.Nz, c.Nz, fine.Ratio.Z, f.PeriodicZ));
+    }
+}
