@@ -1,5 +1,4 @@
 using PhysML.Fields.Mac;
-using PhysML.Solvers.Multigrid;
 
 namespace PhysML.Solvers.Pressure;
 
@@ -19,8 +18,7 @@ namespace PhysML.Solvers.Pressure;
 /// </summary>
 public sealed class PressureProjection2D
 {
-    private readonly ConjugateGradient _cg;
-    private readonly ParallelOptions? _parallel;
+    private readonly IPoissonSolver _solver;
     private readonly double[] _rhs;
     private readonly double[] _residual;
     private PressurePoisson2D? _poisson;
@@ -28,14 +26,12 @@ public sealed class PressureProjection2D
     private int[] _regionCount = Array.Empty<int>();
 
     public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options, ParallelOptions? parallel = null,
-        PressurePreconditioner preconditioner = PressurePreconditioner.None)
+        PressurePreconditioner preconditioner = PressurePreconditioner.None, IPoissonSolver? solver = null)
     {
         Grid = grid;
         Boundary = boundary;
         Options = options;
-        _cg = new ConjugateGradient(options, parallel);
-        _parallel = parallel;
-        PreconditionerKind = preconditioner;
+        _solver = solver ?? new CpuPoissonSolver(preconditioner, options, parallel);
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
     }
@@ -43,7 +39,9 @@ public sealed class PressureProjection2D
     public MacGrid2D Grid { get; }
     public FlowBoundary Boundary { get; }
     public SolverOptions Options { get; }
-    public PressurePreconditioner PreconditionerKind { get; }
+
+    /// <summary>The solver of the pressure system (CPU CG with the preconditioner asked for, unless one was given).</summary>
+    public IPoissonSolver Solver => _solver;
 
     /// <summary>The right-hand side b of the last solve (−h²·div, null space removed), for exporting the system.</summary>
     public ReadOnlySpan<double> LastRightHandSide => _rhs;
@@ -78,7 +76,7 @@ public sealed class PressureProjection2D
         if (a.IsSingular) RemoveRegionMeans(a, _rhs);
 
         DiscardAWorseThanZeroWarmStart(a, phi);
-        var info = _cg.Solve(a, _rhs, phi, Preconditioner(a));
+        var info = _solver.Solve(a, _rhs, phi);
 
         // The solve may drift along the null space (constants per floating region); pin φ's mean there to 0 so φ is
         // reproducible and a warm start next frame does not carry an arbitrary offset. ∇φ is unaffected.
@@ -97,25 +95,6 @@ public sealed class PressureProjection2D
         if (VectorOps.Dot(_residual, _residual) > VectorOps.Dot(_rhs, _rhs)) phi.Clear();
     }
 
-    private IPreconditioner? _preconditioner;
-    private int _preconditionerVersion = -1;
-
-    // Built once, and again only when the stencil changed (moving obstacles).
-    private IPreconditioner? Preconditioner(PressurePoisson2D a)
-    {
-        if (PreconditionerKind == PressurePreconditioner.None) return null;
-        if (_preconditioner is null || _preconditionerVersion != a.Version)
-        {
-            _preconditioner = PreconditionerKind switch
-            {
-                PressurePreconditioner.Jacobi => new JacobiPreconditioner(a.Diagonal.ToArray()),
-                PressurePreconditioner.Multigrid => new MultigridPreconditioner(a, default, _parallel),
-                _ => new ModifiedIncompleteCholesky2D(a),
-            };
-            _preconditionerVersion = a.Version;
-        }
-        return _preconditioner;
-    }
 
     /// <summary>The largest |div u| over fluid cells, 1/s (0 when there are none).</summary>
     public static double MaxDivergence(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells)

@@ -1,5 +1,4 @@
 using PhysML.Fields.Mac;
-using PhysML.Solvers.Multigrid;
 using PhysML.Fields.Mac3D;
 using PhysML.Solvers.Pressure;
 
@@ -20,25 +19,20 @@ namespace PhysML.Solvers.Pressure3D;
 /// </summary>
 public sealed class PressureProjection3D
 {
-    private readonly ConjugateGradient _cg;
-    private readonly ParallelOptions? _parallel;
+    private readonly IPoissonSolver _solver;
     private readonly double[] _rhs;
     private readonly double[] _residual;
     private PressurePoisson3D? _poisson;
     private double[] _regionSum = Array.Empty<double>();
     private int[] _regionCount = Array.Empty<int>();
-    private IPreconditioner? _preconditioner;
-    private int _preconditionerVersion = -1;
 
     public PressureProjection3D(MacGrid3D grid, FlowBoundary3D boundary, SolverOptions options, ParallelOptions? parallel = null,
-        PressurePreconditioner preconditioner = PressurePreconditioner.None)
+        PressurePreconditioner preconditioner = PressurePreconditioner.None, IPoissonSolver? solver = null)
     {
         Grid = grid;
         Boundary = boundary;
         Options = options;
-        _cg = new ConjugateGradient(options, parallel);
-        _parallel = parallel;
-        PreconditionerKind = preconditioner;
+        _solver = solver ?? new CpuPoissonSolver(preconditioner, options, parallel);
         _rhs = new double[grid.CellCount];
         _residual = new double[grid.CellCount];
     }
@@ -46,7 +40,9 @@ public sealed class PressureProjection3D
     public MacGrid3D Grid { get; }
     public FlowBoundary3D Boundary { get; }
     public SolverOptions Options { get; }
-    public PressurePreconditioner PreconditionerKind { get; }
+
+    /// <summary>The solver of the pressure system (CPU CG with the preconditioner asked for, unless one was given).</summary>
+    public IPoissonSolver Solver => _solver;
 
     /// <summary>The right-hand side b of the last solve (−h²·div, null space removed).</summary>
     public ReadOnlySpan<double> LastRightHandSide => _rhs;
@@ -80,7 +76,7 @@ public sealed class PressureProjection3D
         if (a.IsSingular) RemoveRegionMeans(a, _rhs);
 
         DiscardAWorseThanZeroWarmStart(a, phi);
-        var info = _cg.Solve(a, _rhs, phi, Preconditioner(a));
+        var info = _solver.Solve(a, _rhs, phi);
 
         // Pin φ's free constant per floating region to 0, so φ is reproducible and a warm start carries no offset.
         if (a.IsSingular) RemoveRegionMeans(a, phi);
@@ -110,23 +106,6 @@ public sealed class PressureProjection3D
         a.Apply(phi, _residual);
         for (var n = 0; n < _residual.Length; n++) _residual[n] = _rhs[n] - _residual[n];
         if (VectorOps.Dot(_residual, _residual) > VectorOps.Dot(_rhs, _rhs)) phi.Clear();
-    }
-
-    // Built once, and again only when the stencil changed.
-    private IPreconditioner? Preconditioner(PressurePoisson3D a)
-    {
-        if (PreconditionerKind == PressurePreconditioner.None) return null;
-        if (_preconditioner is null || _preconditionerVersion != a.Version)
-        {
-            _preconditioner = PreconditionerKind switch
-            {
-                PressurePreconditioner.Jacobi => new JacobiPreconditioner(a.Diagonal.ToArray()),
-                PressurePreconditioner.Multigrid => new MultigridPreconditioner(a, default, _parallel),
-                _ => new ModifiedIncompleteCholesky3D(a),
-            };
-            _preconditionerVersion = a.Version;
-        }
-        return _preconditioner;
     }
 
     /// <summary>
