@@ -142,7 +142,7 @@ public sealed unsafe class ComputeKernel : IDisposable
 
     public override string ToString() => $"ComputeKernel '{Name}'";
 
-    private void ValidateDispatch(ReadOnlySpan<GpuBuffer> buffers, int pushSize, uint groupCountX)
+    internal void ValidateDispatch(ReadOnlySpan<GpuBuffer> buffers, int pushSize, uint groupCountX)
     {
         if (buffers.Length != Description.StorageBufferCount)
         {
@@ -179,7 +179,24 @@ public sealed unsafe class ComputeKernel : IDisposable
         }
     }
 
-    private void WriteDescriptors(ReadOnlySpan<GpuBuffer> buffers)
+    /// <summary>
+    /// Binds <paramref name="buffers"/> to bindings 0..N-1 once, in a descriptor set of their own, for recording many
+    /// dispatches into a <see cref="CommandSequence"/>.
+    /// </summary>
+    public KernelBinding Bind(params GpuBuffer[] buffers)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        ValidateDispatch(buffers, Description.PushConstantSize, 1);
+        return _context.Own(new KernelBinding(_context, this, _setLayout, buffers));
+    }
+
+    internal Pipeline Pipeline => _pipeline;
+
+    internal PipelineLayout Layout => _pipelineLayout;
+
+    private void WriteDescriptors(ReadOnlySpan<GpuBuffer> buffers) => WriteDescriptors(_context, _descriptorSet, buffers);
+
+    internal static void WriteDescriptors(VulkanContext context, DescriptorSet set, ReadOnlySpan<GpuBuffer> buffers)
     {
         int count = buffers.Length;
         var infos = stackalloc DescriptorBufferInfo[count];
@@ -190,7 +207,7 @@ public sealed unsafe class ComputeKernel : IDisposable
             writes[i] = new WriteDescriptorSet
             {
                 SType = StructureType.WriteDescriptorSet,
-                DstSet = _descriptorSet,
+                DstSet = set,
                 DstBinding = (uint)i,
                 DescriptorCount = 1,
                 DescriptorType = DescriptorType.StorageBuffer,
@@ -198,7 +215,7 @@ public sealed unsafe class ComputeKernel : IDisposable
             };
         }
 
-        _context.Vk.UpdateDescriptorSets(_context.Device, (uint)count, writes, 0, null);
+        context.Vk.UpdateDescriptorSets(context.Device, (uint)count, writes, 0, null);
     }
 
     private void CreateShaderModule()

@@ -26,12 +26,19 @@ public sealed partial class VulkanContext
         return Own(new ComputeKernel(this, description));
     }
 
+    /// <summary>Creates a command buffer to record once and submit many times.</summary>
+    public CommandSequence CreateSequence(string name)
+    {
+        ThrowIfDisposed();
+        return Own(new CommandSequence(this, name));
+    }
+
     internal void Release(IDisposable child)
     {
         _owned.Remove(child);
     }
 
-    private T Own<T>(T child)
+    internal T Own<T>(T child)
         where T : IDisposable
     {
         _owned.Add(child);

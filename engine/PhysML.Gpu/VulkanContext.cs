@@ -67,7 +67,29 @@ public sealed unsafe partial class VulkanContext : IDisposable
 
     internal Device Device => _device;
 
+    internal Queue Queue => _queue;
+
     internal PhysicalDeviceLimits Limits { get; private set; }
+
+    /// <summary>The device's maxComputeWorkGroupCount[0], for <see cref="WorkgroupGrid.For"/>.</summary>
+    public uint MaxWorkgroupsX
+    {
+        get
+        {
+            PhysicalDeviceLimits limits = Limits;
+            return limits.MaxComputeWorkGroupCount[0];
+        }
+    }
+
+    /// <summary>The device's maxComputeWorkGroupCount[1].</summary>
+    public uint MaxWorkgroupsY
+    {
+        get
+        {
+            PhysicalDeviceLimits limits = Limits;
+            return limits.MaxComputeWorkGroupCount[1];
+        }
+    }
 
     /// <summary>Waits for the GPU, destroys what is still alive in reverse creation order, then the device and instance.</summary>
     public void Dispose()

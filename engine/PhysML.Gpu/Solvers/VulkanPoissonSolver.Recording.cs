@@ -1,0 +1,185 @@
+using PhysML.Solvers;
+using PhysML.Solvers.Multigrid;
+using PhysML.Solvers.Pressure;
+
+namespace PhysML.Gpu.Solvers;
+
+public sealed partial class VulkanPoissonSolver
+{
+    // Uploads the stencil (and the multigrid hierarchy) and records the two sequences, unless this exact operator at
+    // this version is already there.
+    private void Prepare(IPoissonStencil a)
+    {
+        if (_buffers is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return;
+        ReleaseSystem();
+        try
+        {
+            Build(a);
+            (_builtFor, _builtVersion) = (a, a.Version);
+        }
+        catch
+        {
+            ReleaseSystem();
+            throw;
+        }
+    }
+
+    private T Keep<T>(T resource) where T : IDisposable
+    {
+        _system.Add(resource);
+        return resource;
+    }
+
+    private void Build(IPoissonStencil a)
+    {
+        var n = a.Size;
+        if (_floats.Length < n) _floats = new float[n];
+        var levels = UploadLevels(a);
+        var top = levels[0];
+        GpuBuffer Vector(string name, int count) => Keep(_context.CreateBuffer(SolverBuffers.Vector(count), $"solver.{name}"));
+        var x = Vector("x", n);
+        var b = Vector("b", n);
+        var r = Vector("r", n);
+        // Plain CG has z = r: the same buffer, no copy.
+        var z = Preconditioner == PressurePreconditioner.None ? r : Vector("z", n);
+        var p = Vector("p", n);
+        var ap = Vector("Ap", n);
+        var partials = Vector("partials", top.Groups.Count);
+        var scalars = Vector("scalars", SolverScalars.HeaderFloats + Options.MaxIterations + 1);
+        var buffers = new SystemBuffers(levels, x, b, r, z, p, ap, partials, scalars,
+            Keep(_context.CreateSequence("solver.initial")), Keep(_context.CreateSequence("solver.batch")));
+        Record(buffers);
+        _buffers = buffers;
+    }
+
+    private GpuStencilLevel[] UploadLevels(IPoissonStencil a)
+    {
+        if (Preconditioner != PressurePreconditioner.Multigrid)
+        {
+            var inverse = new double[a.Size];
+            for (var i = 0; i < inverse.Length; i++) inverse[i] = 1 / a.Diagonal[i];
+            return [Keep(new GpuStencilLevel(_context, "level0", a.Shape, a.Diagonal, a.East, a.North, a.Front, inverse, default, workVectors: false))];
+        }
+        var hierarchy = new MultigridHierarchy(a);
+        var levels = new GpuStencilLevel[hierarchy.Levels.Count];
+        for (var l = 0; l < levels.Length; l++)
+        {
+            var level = hierarchy.Levels[l];
+            levels[l] = Keep(new GpuStencilLevel(_context, $"level{l}", level.Shape, level.Diagonal, level.East, level.North,
+                level.Front, level.InverseDiagonal, l + 1 < levels.Length ? level.InterpolationScale : default, workVectors: true));
+            _ratios.Add(level.Ratio);
+        }
+        return levels;
+    }
+
+    private readonly List<(int X, int Y, int Z)> _ratios = new();
+
+    private void Record(SystemBuffers s)
+    {
+        var top = s.Levels[0];
+        var groups = top.Groups;
+        var count = new CountPush((uint)top.Shape.CellCount);
+        var bytes = (ulong)top.Shape.CellCount * sizeof(float);
+        KernelBinding Bind(ComputeKernel kernel, params GpuBuffer[] buffers) => Keep(kernel.Bind(buffers));
+        var k = _kernels;
+        var residual = Bind(k.StencilResidual, top.Diagonal, top.East, top.North, top.Front, s.X, s.B, s.R);
+        var applyDot = Bind(k.StencilApplyDot, top.Diagonal, top.East, top.North, top.Front, s.P, s.Ap, s.Partials);
+        var dotRr = Bind(k.Dot, s.R, s.R, s.Partials);
+        var reduce = Bind(k.ReduceScalars, s.Partials, s.Scalars);
+        var update = Bind(k.CgUpdate, s.Scalars, s.P, s.Ap, s.X, s.R, s.Partials);
+        var direction = Bind(k.CgDirection, s.Scalars, s.Z, s.P);
+        Action<ComputeRecorder> precondition = Preconditioner switch
+        {
+            PressurePreconditioner.Jacobi => JacobiRecorder(Bind(k.JacobiDot, top.InverseDiagonal, s.R, s.Z, s.Partials), count, groups),
+            PressurePreconditioner.Multigrid => MultigridRecorder(s, Bind(k.Dot, s.R, s.Z, s.Partials), count, groups),
+            _ => _ => { }, // plain CG: the partial sums of r·r are still in place for the r·z reduction
+        };
+        var one = new WorkgroupGrid(1, 1);
+        void Reduce(ComputeRecorder recorder, ReduceMode mode) =>
+            recorder.Dispatch(reduce, new ReducePush((uint)groups.Count, mode), one);
+
+        s.Initial.Record(recorder =>
+        {
+            recorder.Dispatch(residual, top.Grid, groups);
+            recorder.Dispatch(dotRr, count, groups);
+            Reduce(recorder, ReduceMode.InitialRr);
+            precondition(recorder);
+            Reduce(recorder, ReduceMode.InitialRz);
+            recorder.Copy(s.Z, s.P, bytes);
+        });
+        s.Batch.Record(recorder =>
+        {
+            for (var i = 0; i < CheckEvery; i++)
+            {
+                recorder.Dispatch(applyDot, top.Grid, groups);
+                Reduce(recorder, ReduceMode.PAp);
+                recorder.Dispatch(update, count, groups);
+                Reduce(recorder, ReduceMode.Rr);
+                precondition(recorder);
+                Reduce(recorder, ReduceMode.Rz);
+                recorder.Dispatch(direction, count, groups);
+            }
+        });
+    }
+
+    private static Action<ComputeRecorder> JacobiRecorder(KernelBinding jacobiDot, CountPush count, WorkgroupGrid groups) =>
+        recorder => recorder.Dispatch(jacobiDot, count, groups);
+
+    // z = V-cycle(r), then the partial sums of r·z. Level 0 smooths into z with r as its right-hand side; the CPU
+    // reference is MultigridPreconditioner.Cycle, step for step.
+    private Action<ComputeRecorder> MultigridRecorder(SystemBuffers s, KernelBinding dotRz, CountPush count, WorkgroupGrid groups)
+    {
+        var levels = s.Levels;
+        var k = _kernels;
+        var x = levels.Select((l, i) => i == 0 ? s.Z : l.X!).ToArray();
+        var b = levels.Select((l, i) => i == 0 ? s.R : l.B!).ToArray();
+        var r = levels.Select(l => l.R!).ToArray();
+        var residual = levels.Select((l, i) => Keep(k.StencilResidual.Bind(l.Diagonal, l.East, l.North, l.Front, x[i], b[i], r[i]))).ToArray();
+        var smooth = levels.Select((l, i) => Keep(k.MgSmooth.Bind(l.InverseDiagonal, r[i], x[i]))).ToArray();
+        var restrict = new KernelBinding[levels.Length - 1];
+        var prolong = new KernelBinding[levels.Length - 1];
+        var push = new InterpolationPush[levels.Length - 1];
+        for (var l = 0; l + 1 < levels.Length; l++)
+        {
+            var (fine, coarse) = (levels[l], levels[l + 1]);
+            restrict[l] = Keep(k.MgRestrict.Bind(fine.InterpolationScale!, r[l], coarse.InverseDiagonal, b[l + 1]));
+            prolong[l] = Keep(k.MgProlong.Bind(fine.InterpolationScale!, x[l + 1], x[l]));
+            var (f, c, ratio) = (fine.Shape, coarse.Shape, _ratios[l]);
+            var periodic = (f.PeriodicX ? 1 : 0) | (f.PeriodicY ? 2 : 0) | (f.PeriodicZ ? 4 : 0);
+            push[l] = new InterpolationPush(f.Nx, f.Ny, f.Nz, 0, c.Nx, c.Ny, c.Nz, 0, ratio.X, ratio.Y, ratio.Z, periodic,
+                (float)(4.0 / (ratio.X * ratio.Y * ratio.Z)));
+        }
+        var omega = (float)_multigrid.Omega;
+
+        void Sweeps(ComputeRecorder recorder, int l, int sweeps)
+        {
+            for (var i = 0; i < sweeps; i++)
+            {
+                recorder.Dispatch(residual[l], levels[l].Grid, levels[l].Groups);
+                recorder.Dispatch(smooth[l], new SmoothPush((uint)levels[l].Shape.CellCount, omega), levels[l].Groups);
+            }
+        }
+
+        void Cycle(ComputeRecorder recorder, int l)
+        {
+            recorder.Fill(x[l]);
+            if (l == levels.Length - 1)
+            {
+                Sweeps(recorder, l, _multigrid.CoarsestSweeps);
+                return;
+            }
+            Sweeps(recorder, l, _multigrid.Sweeps);
+            recorder.Dispatch(residual[l], levels[l].Grid, levels[l].Groups);
+            recorder.Dispatch(restrict[l], push[l], levels[l + 1].Groups);
+            Cycle(recorder, l + 1);
+            recorder.Dispatch(prolong[l], push[l], levels[l].Groups);
+            Sweeps(recorder, l, _multigrid.Sweeps);
+        }
+
+        return recorder =>
+        {
+            Cycle(recorder, 0);
+            recorder.Dispatch(dotRz, count, groups);
+        };
+    }
+}

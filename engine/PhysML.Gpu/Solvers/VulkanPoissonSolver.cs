@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using PhysML.Solvers;
+using PhysML.Solvers.Multigrid;
+using PhysML.Solvers.Pressure;
+
+namespace PhysML.Gpu.Solvers;
+
+/// <summary>
+/// CG, Jacobi-PCG and MGPCG on a Poisson stencil in Vulkan compute, in float. The whole solve stays on the GPU: α and
+/// β are computed there (reduce_scalars.comp), iterations are recorded once into a <see cref="CommandSequence"/> of
+/// <see cref="CheckEvery"/> iterations and replayed, and the host reads the convergence state only between batches.
+/// Once converged the remaining iterations of a batch change nothing (α = β = 0), so the result does not depend on
+/// <see cref="CheckEvery"/>. Reductions have a fixed order, so two solves of the same system give the same bits.
+/// <para>
+/// The multigrid V-cycle is the CPU one (<see cref="MultigridPreconditioner"/>): the same hierarchy, built on the
+/// CPU and uploaded, and the same operators, one kernel each. MIC(0) is not offered: its triangular solves are
+/// sequential.
+/// </para>
+/// The stencil is uploaded at the first solve and again only when the operator's <see cref="IPoissonStencil.Version"/>
+/// changes. Not thread-safe.
+/// </summary>
+public sealed partial class VulkanPoissonSolver : IPoissonSolver
+{
+    private readonly VulkanContext _context;
+    private readonly SolverKernels _kernels;
+    private readonly MultigridOptions _multigrid;
+    private readonly List<IDisposable> _system = new();
+    private IPoissonStencil? _builtFor;
+    private int _builtVersion = -1;
+    private SystemBuffers? _buffers;
+    private float[] _floats = Array.Empty<float>();
+
+    public const string BackendName = "vulkan";
+
+    public VulkanPoissonSolver(VulkanContext context, PressurePreconditioner preconditioner, SolverOptions options,
+        MultigridOptions multigrid = default, int checkEvery = 8)
+    {
+        if (preconditioner == PressurePreconditioner.Mic0)
+            throw new ArgumentException(
+                "MIC(0) has no Vulkan kernel (its triangular solves are sequential); on the GPU use none, jacobi or multigrid",
+                nameof(preconditioner));
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkEvery, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIterations);
+        _context = context;
+        Preconditioner = preconditioner;
+        Options = options;
+        _multigrid = multigrid == default ? new MultigridOptions() : multigrid;
+        CheckEvery = checkEvery;
+        _kernels = new SolverKernels(context);
+    }
+
+    public string Name => CpuPoissonSolver.SolverName(Preconditioner);
+
+    public string Backend => BackendName;
+
+    public SolverOptions Options { get; }
+
+    public PressurePreconditioner Preconditioner { get; }
+
+    /// <summary>Iterations per submitted batch; the host checks convergence between batches.</summary>
+    public int CheckEvery { get; }
+
+    /// <summary>The device the solves run on, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".</summary>
+    public string DeviceName => _context.DeviceName;
+
+    public SolveInfo Solve(IPoissonStencil a, ReadOnlySpan<double> b, Span<double> x)
+    {
+        ObjectDisposedException.ThrowIf(_buffers is null && _builtVersion == -2, this);
+        var start = Stopwatch.GetTimestamp();
+        var n = a.Size;
+        if (b.Length != n || x.Length != n)
+            throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
+        Prepare(a);
+        var buffers = _buffers!;
+
+        // b·b in double from the floats the GPU sees, so the tolerance refers to the system it solves.
+        var bb = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            _floats[i] = (float)b[i];
+            bb += (double)_floats[i] * _floats[i];
+        }
+        if (bb == 0)
+        {
+            // A·x = 0 has the solution x = 0 for SPD A, as on the CPU.
+            x.Clear();
+            return new SolveInfo(Name, 0, 0, Options.RelativeTolerance, true, Array.Empty<double>(), Stopwatch.GetElapsedTime(start));
+        }
+        buffers.B.Upload<float>(_floats.AsSpan(0, n));
+        for (var i = 0; i < n; i++) _floats[i] = (float)x[i];
+        buffers.X.Upload<float>(_floats.AsSpan(0, n));
+        var header = new SolverScalars
+        {
+            Bb = (float)bb,
+            Tolerance2 = (float)(Options.RelativeTolerance * Options.RelativeTolerance * bb),
+            MaxIterations = (uint)Options.MaxIterations,
+        };
+        buffers.Scalars.Upload<SolverScalars>([header]);
+
+        buffers.Initial.SubmitAndWait();
+        while (ReadHeader(buffers).Done == (uint)StopReason.Running) buffers.Batch.SubmitAndWait();
+
+        header = ReadHeader(buffers);
+        buffers.X.Download<float>(_floats.AsSpan(0, n));
+        for (var i = 0; i < n; i++) x[i] = _floats[i];
+        var history = new float[header.Iterations + 1];
+        buffers.Scalars.Download<float>(history, SolverScalars.HeaderFloats);
+        var converged = header.Done == (uint)StopReason.Converged;
+        return new SolveInfo(Name, (int)header.Iterations, history[^1], Options.RelativeTolerance, converged,
+            Array.ConvertAll(history, h => (double)h), Stopwatch.GetElapsedTime(start));
+    }
+
+    private static SolverScalars ReadHeader(SystemBuffers buffers)
+    {
+        Span<SolverScalars> header = stackalloc SolverScalars[1];
+        buffers.Scalars.Download(header);
+        return header[0];
+    }
+
+    public void Dispose()
+    {
+        if (_builtVersion == -2) return;
+        ReleaseSystem();
+        _kernels.Dispose();
+        _builtVersion = -2;
+    }
+
+    private void ReleaseSystem()
+    {
+        for (var i = _system.Count - 1; i >= 0; i--) _system[i].Dispose();
+        _system.Clear();
+        _ratios.Clear();
+        _buffers = null;
+        _builtFor = null;
+        _builtVersion = -1;
+    }
+
+    /// <summary>The buffers and recorded sequences of the system currently uploaded.</summary>
+    private sealed record SystemBuffers(
+        GpuStencilLevel[] Levels, GpuBuffer X, GpuBuffer B, GpuBuffer R, GpuBuffer Z, GpuBuffer P, GpuBuffer Ap,
+        GpuBuffer Partials, GpuBuffer Scalars, CommandSequence Initial, CommandSequence Batch);
+}
