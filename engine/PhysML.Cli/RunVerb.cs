@@ -48,6 +48,7 @@ public static class RunVerb
     private static int Execute(CliContext context, string path, RunOptions options)
     {
         var loaded = new SceneLoader(BuiltInPlugins.Catalog()).Load(path);
+        using var app = loaded.App; // releases the GPU device, if a system created one
         var runner = new SceneRunner(loaded, options);
         foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");
         var directory = options.OutputDirectory ?? RunDirectory.DefaultFor(loaded.Name, DateTimeOffset.Now);

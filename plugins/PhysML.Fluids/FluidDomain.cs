@@ -1,6 +1,7 @@
 using PhysML.Core.Validation;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
+using PhysML.Solvers;
 using PhysML.Solvers.Pressure;
 
 namespace PhysML.Fluids;
@@ -38,9 +39,15 @@ public readonly record struct FluidDomain : IValidatable
     public InitialFlow Initial { get; init; } = new();
     /// <summary>Preconditioner of the pressure solve: MIC(0) cuts CG's iterations several-fold (see README figures).</summary>
     public PressurePreconditioner PressurePreconditioner { get; init; } = PressurePreconditioner.Mic0;
+    /// <summary>Where the pressure solve runs: auto follows <c>physml run --backend</c>; vulkan asks for the GPU even
+    /// without it (falling back to the CPU, with a warning, when there is no Vulkan device).</summary>
+    public PressureBackend PressureBackend { get; init; } = PressureBackend.Auto;
     /// <summary>Relative residual ‖r‖/‖b‖ of the pressure solve.</summary>
     public double PressureTolerance { get; init; } = 1e-6;
     public int PressureMaxIterations { get; init; } = 5000;
+
+    /// <summary>The pressure solve's settings as the solvers take them.</summary>
+    public SolverOptions PressureSolverOptions => new() { RelativeTolerance = PressureTolerance, MaxIterations = PressureMaxIterations };
     public double ViscosityTolerance { get; init; } = 1e-8;
     /// <summary>Largest CFL number (|u|max·dt/h) of a substep; a fixed step is split to respect it.</summary>
     public double MaxCfl { get; init; } = 1;

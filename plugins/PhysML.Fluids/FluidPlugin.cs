@@ -54,7 +54,8 @@ public sealed partial class FluidPlugin : IPlugin
         }
         var obstacles = Obstacles(world, domain.Grid);
         RequireClearInflows(entity, domain, obstacles);
-        var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions);
+        var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner, domain.PressureSolverOptions);
+        var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain.Grid);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);

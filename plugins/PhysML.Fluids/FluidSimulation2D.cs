@@ -31,19 +31,21 @@ public sealed class FluidSimulation2D
     // Face velocities of moving obstacles, or null when every obstacle is static (their faces carry 0).
     private MacVelocity2D? SolidVelocity => _obstacles is { AnyMoving: true } ? _solidVelocity : null;
 
-    /// <summary>A domain whose obstacles (static or moving) are rasterised from <paramref name="obstacles"/>.</summary>
-    public FluidSimulation2D(FluidDomain domain, ObstacleSet2D obstacles, ParallelOptions? parallel = null)
-        : this(domain, new CellKind[domain.Grid.CellCount], parallel, obstacles)
+    /// <summary>A domain whose obstacles (static or moving) are rasterised from <paramref name="obstacles"/>; the
+    /// pressure is solved by <paramref name="pressureSolver"/> (a GPU one, say), or on the CPU when it is null.</summary>
+    public FluidSimulation2D(FluidDomain domain, ObstacleSet2D obstacles, ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null)
+        : this(domain, new CellKind[domain.Grid.CellCount], parallel, obstacles, pressureSolver)
     {
     }
 
     /// <summary>A domain with fixed cell kinds (static obstacles given cell by cell).</summary>
     public FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel = null)
-        : this(domain, cells, parallel, null)
+        : this(domain, cells, parallel, null, null)
     {
     }
 
-    private FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel, ObstacleSet2D? obstacles)
+    private FluidSimulation2D(FluidDomain domain, CellKind[] cells, ParallelOptions? parallel, ObstacleSet2D? obstacles,
+        IPoissonSolver? pressureSolver)
     {
         Domain = domain;
         Grid = domain.Grid;
@@ -61,8 +63,8 @@ public sealed class FluidSimulation2D
         _scratchC = new double[Grid.CellCount];
         _advection = new Advection2D(Grid, domain.Boundary, parallel);
         _projection = new PressureProjection2D(Grid, domain.Boundary,
-            new SolverOptions { RelativeTolerance = domain.PressureTolerance, MaxIterations = domain.PressureMaxIterations }, parallel,
-            domain.PressurePreconditioner);
+            domain.PressureSolverOptions, parallel,
+            domain.PressurePreconditioner, pressureSolver);
         _viscosity = new ImplicitViscosity2D(Grid, domain.Boundary,
             new SolverOptions { RelativeTolerance = domain.ViscosityTolerance, MaxIterations = domain.PressureMaxIterations });
         _obstacles = obstacles;

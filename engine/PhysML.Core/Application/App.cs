@@ -11,7 +11,7 @@ namespace PhysML.Core.Application;
 /// FixedUpdate steps run), or <see cref="RunFrame"/> with an exact number of fixed steps (headless runs and tests).
 /// </para>
 /// </summary>
-public sealed partial class App
+public sealed partial class App : IDisposable
 {
     private readonly List<IPlugin> _plugins = new();
     private readonly List<Action> _eventUpdaters = new();
@@ -31,7 +31,12 @@ public sealed partial class App
         World.SetResource(new ProbeReadings());
         World.SetResource(ComputeSettings.Default);
         World.SetResource(new FieldCatalog());
+        World.SetResource(new RunWarnings());
+        World.SetResource(new ComputeBackend());
     }
+
+    /// <summary>Releases what the plugins' resources hold outside managed memory (a Vulkan device, say).</summary>
+    public void Dispose() => World.DisposeResources();
 
     public AppSettings Settings { get; }
     public World World { get; }

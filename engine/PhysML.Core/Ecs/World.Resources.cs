@@ -5,12 +5,18 @@ namespace PhysML.Core.Ecs;
 public sealed partial class World
 {
     private readonly Dictionary<Type, object> _resources = new();
+    // Insertion order, so disposal can run in reverse: a resource set later may use one set earlier.
+    private readonly List<Type> _resourceOrder = new();
 
     /// <summary>Sets (or replaces) the singleton resource of type <typeparamref name="T"/>.</summary>
     public void SetResource<T>(T value)
     {
         if (_resources.TryGetValue(typeof(T), out var box)) ((ResourceBox<T>)box).Value = value;
-        else _resources.Add(typeof(T), new ResourceBox<T>(value));
+        else
+        {
+            _resources.Add(typeof(T), new ResourceBox<T>(value));
+            _resourceOrder.Add(typeof(T));
+        }
     }
 
     /// <summary>A reference to the resource, so struct resources can be changed in place.</summary>
@@ -36,10 +42,37 @@ public sealed partial class World
         return false;
     }
 
-    public bool RemoveResource<T>() => _resources.Remove(typeof(T));
+    public bool RemoveResource<T>()
+    {
+        _resourceOrder.Remove(typeof(T));
+        return _resources.Remove(typeof(T));
+    }
 
-    private sealed class ResourceBox<T>(T value)
+    /// <summary>Disposes every resource that is <see cref="IDisposable"/> (a GPU device, say), newest first, and
+    /// removes them. Called by <see cref="Application.App.Dispose"/>.</summary>
+    public void DisposeResources()
+    {
+        for (var i = _resourceOrder.Count - 1; i >= 0; i--)
+        {
+            var type = _resourceOrder[i];
+            if (_resources[type] is IResourceBox { Boxed: IDisposable disposable })
+            {
+                disposable.Dispose();
+                _resources.Remove(type);
+                _resourceOrder.RemoveAt(i);
+            }
+        }
+    }
+
+    private interface IResourceBox
+    {
+        object? Boxed { get; }
+    }
+
+    private sealed class ResourceBox<T>(T value) : IResourceBox
     {
         public T Value = value;
+
+        public object? Boxed => Value;
     }
 }

@@ -47,8 +47,8 @@ public sealed class SceneRunner
         if (options.DumpEvery < 1) throw Argument("--dump-every must be >= 1");
         if (options.ImageEvery < 0) throw Argument("--image-every must be >= 0");
         if (options.Backend is not ("cpu" or "vulkan")) throw Argument($"--backend must be cpu or vulkan, got '{options.Backend}'");
-        if (options.Backend == "vulkan")
-            _warnings.Add("backend 'vulkan' requested, but no system of this scene has a Vulkan implementation yet; running on the CPU");
+        // Systems that can run on the GPU read the request at Startup and record what they really used.
+        App.World.SetResource(new ComputeBackend(options.Backend));
         if (options.Seed is { } seed) App.World.SetResource(new RandomSeed(seed));
 
         try
@@ -84,7 +84,8 @@ public sealed class SceneRunner
 
     public App App => _scene.App;
     public FieldView? DisplayField { get; }
-    public IReadOnlyList<string> Warnings => _warnings;
+    /// <summary>The runner's own warnings, then those the systems raised (<see cref="RunWarnings"/>).</summary>
+    public IReadOnlyList<string> Warnings => _warnings.Concat(App.World.Resource<RunWarnings>().Messages).ToList();
     public int Frames => _options.Frames ?? _scene.File.Time.Frames;
 
     public RunResult Run(string outputDirectory, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
@@ -107,12 +108,12 @@ public sealed class SceneRunner
             WallSeconds = clock.Elapsed.TotalSeconds,
             Seed = App.World.Resource<RandomSeed>().Value,
             BackendRequested = _options.Backend,
-            BackendUsed = "cpu",
+            BackendUsed = App.World.Resource<ComputeBackend>().Used,
             StartedUtc = started,
             Versions = Versions(),
             Fields = App.World.Resource<FieldCatalog>().Names.ToList(),
             DisplayField = DisplayField?.Name,
-            Warnings = _warnings,
+            Warnings = Warnings,
             Error = error,
         };
 
