@@ -4,8 +4,8 @@ namespace PhysML.Gpu;
 /// <param name="SizeInBytes">Size in bytes; a positive multiple of 4, the size of the float and uint the shaders use.</param>
 /// <param name="Usage">How kernels use the buffer; at least one flag.</param>
 /// <param name="HostVisible">
-/// Mapped memory the CPU reads and writes directly. Must be true for now: device-local buffers with staging copies
-/// come with the solver backend, when transfer cost starts to matter.
+/// Mapped memory the CPU reads and writes directly (small buffers read often, such as solver scalars); false puts
+/// the buffer in device-local memory, the fast memory of a discrete GPU, filled and read through staging copies.
 /// </param>
 public readonly record struct BufferDescription(ulong SizeInBytes, GpuBufferUsage Usage, bool HostVisible)
 {
@@ -32,11 +32,6 @@ public readonly record struct BufferDescription(ulong SizeInBytes, GpuBufferUsag
         {
             throw Invalid(nameof(SizeInBytes),
                 $"must be at most the device's maxStorageBufferRange of {maxStorageBufferRange} bytes for a Storage buffer (was {SizeInBytes})");
-        }
-
-        if (!HostVisible)
-        {
-            throw Invalid(nameof(HostVisible), "must be true: device-local buffers are not implemented yet");
         }
     }
 

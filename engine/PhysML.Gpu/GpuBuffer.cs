@@ -8,8 +8,9 @@ namespace PhysML.Gpu;
 /// A Vulkan buffer and its memory, owned by one object. Created by <see cref="VulkanContext.CreateBuffer"/>.
 /// </summary>
 /// <remarks>
-/// Memory is host-visible and host-coherent and stays mapped for the buffer's life: Upload and Download are plain
-/// memory copies with no flush or invalidate. That is safe because every submission is waited for before it returns
+/// Host-visible buffers are host-coherent and stay mapped for the buffer's life: Upload and Download are plain memory
+/// copies with no flush or invalidate. Device-local buffers (the fast memory of a discrete GPU) go through the
+/// context's staging buffer and a GPU copy. Both are safe because every submission is waited for before it returns
 /// (<see cref="VulkanContext"/>), so the GPU never reads or writes while the CPU copies, and for the same reason
 /// Dispose may free the memory at once instead of deferring it.
 /// </remarks>
@@ -52,16 +53,28 @@ public sealed unsafe class GpuBuffer : IDisposable
     public void Upload<T>(ReadOnlySpan<T> source, int elementOffset = 0)
         where T : unmanaged
     {
-        Span<byte> target = Bytes<T>(elementOffset, source.Length, nameof(source));
-        MemoryMarshal.AsBytes(source).CopyTo(target);
+        (ulong start, ulong length) = Range<T>(elementOffset, source.Length, nameof(source));
+        if (_mapped != null)
+        {
+            MemoryMarshal.AsBytes(source).CopyTo(new Span<byte>(_mapped + start, (int)length));
+            return;
+        }
+
+        _context.UploadThroughStaging(this, MemoryMarshal.AsBytes(source), start);
     }
 
     /// <summary>Copies the buffer, from <paramref name="elementOffset"/> elements in, into <paramref name="destination"/>.</summary>
     public void Download<T>(Span<T> destination, int elementOffset = 0)
         where T : unmanaged
     {
-        ReadOnlySpan<byte> source = Bytes<T>(elementOffset, destination.Length, nameof(destination));
-        source.CopyTo(MemoryMarshal.AsBytes(destination));
+        (ulong start, ulong length) = Range<T>(elementOffset, destination.Length, nameof(destination));
+        if (_mapped != null)
+        {
+            new ReadOnlySpan<byte>(_mapped + start, (int)length).CopyTo(MemoryMarshal.AsBytes(destination));
+            return;
+        }
+
+        _context.DownloadThroughStaging(this, MemoryMarshal.AsBytes(destination), start);
     }
 
     public void Dispose()
@@ -96,7 +109,7 @@ public sealed unsafe class GpuBuffer : IDisposable
 
     public override string ToString() => $"GpuBuffer '{Name}' ({SizeInBytes} bytes)";
 
-    private Span<byte> Bytes<T>(int elementOffset, int elementCount, string paramName)
+    private (ulong Start, ulong Length) Range<T>(int elementOffset, int elementCount, string paramName)
         where T : unmanaged
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
@@ -108,7 +121,7 @@ public sealed unsafe class GpuBuffer : IDisposable
                 $"{elementCount} elements of {sizeof(T)} bytes at element {elementOffset} do not fit in {this}.");
         }
 
-        return new Span<byte>(_mapped + start, (int)length);
+        return (start, length);
     }
 
     private void Create()
@@ -119,7 +132,10 @@ public sealed unsafe class GpuBuffer : IDisposable
         {
             SType = StructureType.BufferCreateInfo,
             Size = Description.SizeInBytes,
-            Usage = ToVulkan(Description.Usage),
+            // Device-local buffers are filled and read through staging copies, so they are always copy ends.
+            Usage = ToVulkan(Description.HostVisible
+                ? Description.Usage
+                : Description.Usage | GpuBufferUsage.TransferSource | GpuBufferUsage.TransferDestination),
             // One queue family uses it, so no ownership transfers are needed.
             SharingMode = SharingMode.Exclusive,
         };
@@ -137,12 +153,18 @@ public sealed unsafe class GpuBuffer : IDisposable
             // the host barrier, without vkFlushMappedMemoryRanges / vkInvalidateMappedMemoryRanges.
             MemoryTypeIndex = _context.FindMemoryType(
                 requirements.MemoryTypeBits,
-                MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit),
+                Description.HostVisible
+                    ? MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit
+                    : MemoryPropertyFlags.DeviceLocalBit),
         };
         DeviceMemory memory;
         VulkanException.Check(vk.AllocateMemory(device, &allocateInfo, null, &memory));
         _memory = memory;
         VulkanException.Check(vk.BindBufferMemory(device, _buffer, _memory, 0));
+        if (!Description.HostVisible)
+        {
+            return;
+        }
 
         void* mapped;
         VulkanException.Check(vk.MapMemory(device, _memory, 0, Description.SizeInBytes, 0, &mapped));

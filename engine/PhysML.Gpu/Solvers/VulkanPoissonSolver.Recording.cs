@@ -45,7 +45,7 @@ public sealed partial class VulkanPoissonSolver
         var p = Vector("p", n);
         var ap = Vector("Ap", n);
         var partials = Vector("partials", top.Groups.Count);
-        var scalars = Vector("scalars", SolverScalars.HeaderFloats + Options.MaxIterations + 1);
+        var scalars = Keep(_context.CreateBuffer(SolverBuffers.Scalars(SolverScalars.HeaderFloats + Options.MaxIterations + 1), "solver.scalars"));
         var buffers = new SystemBuffers(levels, x, b, r, z, p, ap, partials, scalars,
             Keep(_context.CreateSequence("solver.initial")), Keep(_context.CreateSequence("solver.batch")));
         Record(buffers);
