@@ -41,6 +41,25 @@ internal static class MultigridKernels
         }
     }
 
+    /// <summary>One damped-Jacobi sweep in one pass, x' = x + ω·D⁻¹·(b − A·x), into <paramref name="next"/> (x is read
+    /// around each cell, so it cannot be updated in place), on rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).
+    /// The same numbers as <see cref="Residual"/> then <see cref="Smooth"/>, with one pass over memory instead of two.</summary>
+    public static void SmoothFused(MultigridLevel level, double omega, double[] b, double[] x, double[] next, int firstRow, int endRow)
+    {
+        Residual(level, b, x, next, firstRow, endRow);
+        var nx = level.Shape.Nx;
+        var inverse = level.InverseDiagonal;
+        for (var c = firstRow * nx; c < endRow * nx; c++) next[c] = x[c] + omega * inverse[c] * next[c];
+    }
+
+    /// <summary>The first Jacobi sweep from x = 0, where the residual is b itself: x = ω·D⁻¹·b.</summary>
+    public static void SmoothFromZero(MultigridLevel level, double omega, double[] b, double[] x, int firstRow, int endRow)
+    {
+        var nx = level.Shape.Nx;
+        var inverse = level.InverseDiagonal;
+        for (var c = firstRow * nx; c < endRow * nx; c++) x[c] = omega * inverse[c] * b[c];
+    }
+
     /// <summary>The Jacobi update x += ω·D⁻¹·r on rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).</summary>
     public static void Smooth(MultigridLevel level, double omega, double[] r, double[] x, int firstRow, int endRow)
     {

@@ -21,6 +21,7 @@ public sealed class MultigridPreconditioner : IPreconditioner
     private readonly double[][] _x;
     private readonly double[][] _b;
     private readonly double[][] _r;
+    private readonly double[][] _t;
 
     public MultigridPreconditioner(IPoissonStencil a, MultigridOptions options = default, ParallelOptions? parallel = null)
     {
@@ -34,6 +35,7 @@ public sealed class MultigridPreconditioner : IPreconditioner
         _x = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
         _b = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
         _r = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
+        _t = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
     }
 
     public const string PreconditionerName = "mg";
@@ -51,33 +53,38 @@ public sealed class MultigridPreconditioner : IPreconditioner
         _x[0].AsSpan(0, z.Length).CopyTo(z);
     }
 
+
     private void Cycle(int l)
     {
         var levels = Hierarchy.Levels;
         var level = levels[l];
-        var (x, b, r) = (_x[l], _b[l], _r[l]);
-        Array.Clear(x);
-        if (l == levels.Count - 1)
-        {
-            Sweeps(level, x, b, r, Options.CoarsestSweeps);
-            return;
-        }
-        Sweeps(level, x, b, r, Options.Sweeps);
+        var sweeps = l == levels.Count - 1 ? Options.CoarsestSweeps : Options.Sweeps;
+        var (b, r) = (_b[l], _r[l]);
+        var omega = Options.Omega;
+        // Pre-smoothing from zero: the first sweep needs no residual (it is b).
+        ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.SmoothFromZero(level, omega, b, _x[l], first, end));
+        Sweeps(l, sweeps - 1);
+        if (l == levels.Count - 1) return;
         var coarse = levels[l + 1];
+        var x = _x[l];
         ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.Residual(level, b, x, r, first, end));
         ForRows(coarse.Shape.RowCount, (first, end) => MultigridKernels.Restrict(level, coarse, r, _b[l + 1], first, end));
         Cycle(l + 1);
         ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.ProlongAdd(level, coarse, _x[l + 1], x, first, end));
-        Sweeps(level, x, b, r, Options.Sweeps);
+        Sweeps(l, Options.Sweeps);
     }
 
-    private void Sweeps(MultigridLevel level, double[] x, double[] b, double[] r, int count)
+    // Fused sweeps ping-pong between _x[l] and _t[l]; after each, the result is _x[l] again.
+    private void Sweeps(int l, int count)
     {
+        var level = Hierarchy.Levels[l];
         var omega = Options.Omega;
+        var b = _b[l];
         for (var s = 0; s < count; s++)
         {
-            ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.Residual(level, b, x, r, first, end));
-            ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.Smooth(level, omega, r, x, first, end));
+            var (x, next) = (_x[l], _t[l]);
+            ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.SmoothFused(level, omega, b, x, next, first, end));
+            (_x[l], _t[l]) = (next, x);
         }
     }
 
