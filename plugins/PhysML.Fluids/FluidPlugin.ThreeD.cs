@@ -32,9 +32,11 @@ public sealed partial class FluidPlugin
                     $"[0, {grid.Width:G4}] × [0, {grid.Height:G4}] × [0, {grid.Nz * grid.CellSize:G4}] m");
             spheres.Add(s);
         }
+        var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner,
+            domain.PressureSolverOptions with { RecordHistory = false });
         var simulation = new FluidSimulation3D(grid, domain.Boundary3D, ObstacleCells3D.Rasterise(grid, spheres), domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
-            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions);
+            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
         RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
     }

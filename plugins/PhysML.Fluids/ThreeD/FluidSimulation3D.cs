@@ -38,10 +38,11 @@ public sealed class FluidSimulation3D
     /// <param name="maxCfl">Largest CFL number |u|max·dt/h of a substep.</param>
     /// <param name="maxSubsteps">Cap on the substeps of one fixed step.</param>
     /// <param name="parallel">Threads for advection and the solver; null = one thread.</param>
+    /// <param name="pressureSolver">Solves the pressure system (a Vulkan one, say); null = CPU CG with <paramref name="preconditioner"/>.</param>
     public FluidSimulation3D(MacGrid3D grid, FlowBoundary3D boundary, CellKind[] cells, Buoyancy buoyancy,
         AdvectionScheme advection = AdvectionScheme.MacCormack, double pressureTolerance = 1e-6, int pressureMaxIterations = 5000,
         PressurePreconditioner preconditioner = PressurePreconditioner.Mic0, double maxCfl = 1, int maxSubsteps = 8,
-        ParallelOptions? parallel = null)
+        ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null)
     {
         if (grid.Nx < 2 || grid.Ny < 2 || grid.Nz < 2 || !(grid.CellSize > 0) || !double.IsFinite(grid.CellSize))
             throw new ArgumentException($"grid {grid} needs at least 2 cells per axis and a positive finite cell size", nameof(grid));
@@ -71,7 +72,7 @@ public sealed class FluidSimulation3D
         _advection = new Advection3D(grid, boundary, parallel);
         _projection = new PressureProjection3D(grid, boundary,
             new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
-            parallel, preconditioner);
+            parallel, preconditioner, pressureSolver);
         // Start divergence-free: the boundary conditions (an inflow, say) pass through the projection once.
         _projection.Project(Velocity, Cells, Phi);
     }
