@@ -9,22 +9,21 @@ namespace PhysML.Solvers.Pressure;
 /// </summary>
 public static class MatrixMarket
 {
-    /// <summary>The pressure operator as "coordinate real symmetric" (lower triangle, 1-based), all cells included
-    /// (solid cells are identity rows).</summary>
-    public static void WriteSymmetric(TextWriter writer, PressurePoisson2D a)
+    /// <summary>The pressure operator as "coordinate real symmetric" (lower triangle, 1-based, column by column),
+    /// all cells included (solid cells are identity rows), assembled through <see cref="CsrMatrix"/>; 2D or 3D.</summary>
+    public static void WriteSymmetric(TextWriter writer, IPoissonStencil a)
     {
-        var (nx, ny) = (a.Grid.Nx, a.Grid.Ny);
+        var csr = CsrMatrix.FromStencil(a);
         var entries = new List<(int Row, int Column, double Value)>();
-        for (var k = 0; k < a.Size; k++)
-        {
-            var (i, j) = (k % nx, k / nx);
-            entries.Add((k, k, a.Diagonal[k]));
-            if (a.East[k] != 0) entries.Add(Lower(k, j * nx + (i + 1) % nx, -a.East[k]));
-            if (a.North[k] != 0) entries.Add(Lower(k, ((j + 1) % ny) * nx + i, -a.North[k]));
-        }
+        for (var r = 0; r < csr.Size; r++)
+            for (var p = csr.RowStart[r]; p < csr.RowStart[r + 1]; p++)
+                if (csr.Columns[p] <= r) entries.Add((r, csr.Columns[p], csr.Values[p]));
         entries.Sort((p, q) => p.Column != q.Column ? p.Column.CompareTo(q.Column) : p.Row.CompareTo(q.Row));
+        var s = a.Shape;
         writer.WriteLine("%%MatrixMarket matrix coordinate real symmetric");
-        writer.WriteLine($"% PhysML pressure operator A = -h^2 laplacian, {nx}x{ny} cells, row-major (index = j*nx + i)");
+        writer.WriteLine(s.Nz == 1
+            ? $"% PhysML pressure operator A = -h^2 laplacian, {s.Nx}x{s.Ny} cells, row-major (index = j*nx + i)"
+            : $"% PhysML pressure operator A = -h^2 laplacian, {s.Nx}x{s.Ny}x{s.Nz} cells (index = (k*ny + j)*nx + i)");
         writer.WriteLine($"{a.Size} {a.Size} {entries.Count}");
         foreach (var (row, column, value) in entries)
             writer.WriteLine($"{row + 1} {column + 1} {value.ToString("R", CultureInfo.InvariantCulture)}");
@@ -38,6 +37,4 @@ public static class MatrixMarket
         writer.WriteLine($"{values.Length} 1");
         foreach (var v in values) writer.WriteLine(v.ToString("R", CultureInfo.InvariantCulture));
     }
-
-    private static (int, int, double) Lower(int a, int b, double value) => a > b ? (a, b, value) : (b, a, value);
 }

@@ -98,6 +98,13 @@ public sealed class FluidSimulation3D
     /// <summary>The projection, for its operator and last right-hand side (exporting the system).</summary>
     public PressureProjection3D Projection => _projection;
 
+    /// <summary>
+    /// Called after every pressure solve of <see cref="Step"/> with the operator, the right-hand side b (−h²·div u*,
+    /// null space removed) and the solution φ — the system as solved, for <c>physml bench solvers</c> and cross-checks
+    /// with other solvers. The spans are valid only during the call.
+    /// </summary>
+    public PressureSystemObserver3D? OnPressureSolved { get; set; }
+
     /// <summary>Simulated time, s.</summary>
     public double Time { get; private set; }
 
@@ -127,6 +134,7 @@ public sealed class FluidSimulation3D
             FluidForces3D.Buoyancy(Velocity, _density, _temperature, Buoyancy, h);
             clock.Lap(ref clock.Forces);
             last = _projection.Project(Velocity, Cells, Phi);
+            OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
             clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
             worstResidual = Math.Max(worstResidual, last.RelativeResidual);
