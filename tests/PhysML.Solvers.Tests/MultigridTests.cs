@@ -88,14 +88,25 @@ public class MultigridTests(ITestOutputHelper output)
     [Fact]
     public void Restriction_is_the_scaled_transpose_of_interpolation()
     {
-        var (a, _) = ObstacleSystems.Disk2D(40);
+        // 3D with a periodic axis and an odd size, so every kind of tap is checked.
+        var grid = new PhysML.Fields.Mac3D.MacGrid3D(21, 16, 12, 0.1);
+        var side = new PhysML.Fields.Mac.FlowSide(PhysML.Fields.Mac.SideKind.NoSlip);
+        var periodic = new PhysML.Fields.Mac.FlowSide(PhysML.Fields.Mac.SideKind.Periodic);
+        var boundary = new PhysML.Fields.Mac3D.FlowBoundary3D(side, new(PhysML.Fields.Mac.SideKind.Outflow), periodic, periodic, side, side);
+        var cellRandom = new Random(4);
+        var cells = Enumerable.Range(0, grid.CellCount).Select(_ => cellRandom.NextDouble() < 0.15 ? PhysML.Fields.Mac.CellKind.Solid : PhysML.Fields.Mac.CellKind.Fluid).ToArray();
+        var a = new PhysML.Solvers.Pressure3D.PressurePoisson3D(grid, boundary, cells);
         var hierarchy = new MultigridHierarchy(a);
         var random = new Random(9);
         var (fine, coarse) = (hierarchy.Levels[0], hierarchy.Levels[1]);
         var rf = Random(fine.Shape.CellCount, random);
         var xc = Enumerable.Range(0, coarse.Shape.CellCount).Select(c => coarse.IsUnknown(c) ? random.NextDouble() : 0).ToArray();
         var (bc, pxc) = (new double[xc.Length], new double[rf.Length]);
-        MultigridKernels.Restrict(fine, coarse, rf, bc, 0, coarse.Shape.RowCount);
+        var alongX = new double[coarse.Shape.Nx * fine.Shape.Ny * fine.Shape.Nz];
+        var alongXY = new double[coarse.Shape.Nx * coarse.Shape.Ny * fine.Shape.Nz];
+        MultigridKernels.Restrict(fine, coarse, 0, rf, alongX, alongXY, bc, 0, fine.Shape.RowCount);
+        MultigridKernels.Restrict(fine, coarse, 1, rf, alongX, alongXY, bc, 0, coarse.Shape.Ny * fine.Shape.Nz);
+        MultigridKernels.Restrict(fine, coarse, 2, rf, alongX, alongXY, bc, 0, coarse.Shape.RowCount);
         MultigridKernels.ProlongAdd(fine, coarse, xc, pxc, 0, fine.Shape.RowCount);
         var (left, right) = (VectorOps.Dot(bc, xc), fine.RestrictionScale * VectorOps.Dot(rf, pxc));
         Assert.True(Math.Abs(left - right) <= 1e-12 * Math.Abs(right), $"⟨Rr, x⟩ = {left}, scale·⟨r, Px⟩ = {right}");

@@ -31,7 +31,12 @@ public sealed class MultigridHierarchy
             top.InverseDiagonal[n] = fine.IsUnknown(n) ? 1 / top.Diagonal[n] : 0;
         _levels.Add(top);
         while (Coarsen(_levels[^1]) is { } coarse) _levels.Add(coarse);
-        for (var l = 0; l + 1 < _levels.Count; l++) ComputeInterpolationScale(_levels[l], _levels[l + 1]);
+        for (var l = 0; l + 1 < _levels.Count; l++)
+        {
+            ComputeInterpolationScale(_levels[l], _levels[l + 1]);
+            var (ax, ay, az) = MultigridKernels.Axes(_levels[l], _levels[l + 1]);
+            _levels[l].Restriction = (new RestrictionTaps(ax), new RestrictionTaps(ay), new RestrictionTaps(az));
+        }
     }
 
     /// <summary>Finest first.</summary>

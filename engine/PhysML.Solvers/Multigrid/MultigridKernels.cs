@@ -68,49 +68,44 @@ internal static class MultigridKernels
         for (var c = firstRow * nx; c < endRow * nx; c++) x[c] += omega * inverse[c] * r[c];
     }
 
-    /// <summary>b_c = scale·Σ_f w(f, c)·s_f·r_f over the fine cells f that read c (the transpose of
-    /// <see cref="ProlongAdd"/>), on the coarse rows [<paramref name="firstRow"/>, <paramref name="endRow"/>).</summary>
-    public static void Restrict(MultigridLevel fine, MultigridLevel coarse, double[] fineResidual, double[] coarseRhs,
-        int firstRow, int endRow)
+    /// <summary>
+    /// Restriction b_c = scale·Σ_f w(f, c)·s_f·r_f over the fine cells f that read c (the transpose of
+    /// <see cref="ProlongAdd"/>), in three separable passes, x then y then z: <paramref name="pass"/> 0 reads the fine
+    /// residual into <paramref name="alongX"/> (coarse along x), 1 reads that into <paramref name="alongXY"/>, 2 writes
+    /// <paramref name="coarseRhs"/>, 0 where the coarse cell is not an unknown. Rows are those of each pass's output:
+    /// fine ny·nz, then coarse ny × fine nz, then coarse ny·nz.
+    /// </summary>
+    public static void Restrict(MultigridLevel fine, MultigridLevel coarse, int pass, double[] fineResidual, double[] alongX,
+        double[] alongXY, double[] coarseRhs, int firstRow, int endRow)
     {
-        var (ax, ay, az) = Axes(fine, coarse);
-        var (fnx, fny) = (fine.Shape.Nx, fine.Shape.Ny);
-        var (cnx, cny) = (coarse.Shape.Nx, coarse.Shape.Ny);
-        var scale = fine.RestrictionScale;
-        var weight = fine.InterpolationScale;
-        Span<int> xs = stackalloc int[4], ys = stackalloc int[4], zs = stackalloc int[4];
+        var (f, c) = (fine.Shape, coarse.Shape);
+        var (tx, ty, tz) = fine.Restriction!.Value;
         for (var row = firstRow; row < endRow; row++)
         {
-            var (J, K) = (row % cny, row / cny);
-            var ny = ay.Children(J, ys);
-            var nz = az.Children(K, zs);
-            for (var I = 0; I < cnx; I++)
+            switch (pass)
             {
-                var c = row * cnx + I;
-                if (!coarse.IsUnknown(c))
+                case 0: // row = (j, k) fine; output index (row, I)
+                    for (var I = 0; I < c.Nx; I++)
+                        alongX[row * c.Nx + I] = tx.Sum(I, fineResidual, fine.InterpolationScale, row * f.Nx, 1);
+                    break;
+                case 1: // row = (J, k): coarse J, fine k
                 {
-                    coarseRhs[c] = 0;
-                    continue;
+                    var (J, k) = (row % c.Ny, row / c.Ny);
+                    for (var I = 0; I < c.Nx; I++)
+                        alongXY[row * c.Nx + I] = ty.Sum(J, alongX, k * f.Ny * c.Nx + I, c.Nx);
+                    break;
                 }
-                var nxc = ax.Children(I, xs);
-                var sum = 0.0;
-                for (var zi = 0; zi < nz; zi++)
+                default: // row = (J, K) coarse
                 {
-                    var wz = az.Weight(zs[zi], K);
-                    if (wz == 0) continue;
-                    for (var yi = 0; yi < ny; yi++)
+                    var (J, K) = (row % c.Ny, row / c.Ny);
+                    var scale = fine.RestrictionScale;
+                    for (var I = 0; I < c.Nx; I++)
                     {
-                        var wyz = ay.Weight(ys[yi], J) * wz;
-                        if (wyz == 0) continue;
-                        var fineRow = (zs[zi] * fny + ys[yi]) * fnx;
-                        for (var xi = 0; xi < nxc; xi++)
-                        {
-                            var f = fineRow + xs[xi];
-                            sum += ax.Weight(xs[xi], I) * wyz * weight[f] * fineResidual[f];
-                        }
+                        var n = row * c.Nx + I;
+                        coarseRhs[n] = coarse.IsUnknown(n) ? scale * tz.Sum(K, alongXY, J * c.Nx + I, c.Ny * c.Nx) : 0;
                     }
+                    break;
                 }
-                coarseRhs[c] = scale * sum;
             }
         }
     }

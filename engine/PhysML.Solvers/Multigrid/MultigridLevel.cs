@@ -43,4 +43,7 @@ public sealed class MultigridLevel
     public double RestrictionScale => 4.0 / (Ratio.X * Ratio.Y * Ratio.Z);
 
     public bool IsUnknown(int n) => InverseDiagonal[n] != 0;
+
+    /// <summary>Restriction to the next coarser level as 1D tap tables per axis (null at the coarsest).</summary>
+    internal (RestrictionTaps X, RestrictionTaps Y, RestrictionTaps Z)? Restriction { get; set; }
 }

@@ -22,6 +22,9 @@ public sealed class MultigridPreconditioner : IPreconditioner
     private readonly double[][] _b;
     private readonly double[][] _r;
     private readonly double[][] _t;
+    // Restriction's intermediate results: coarse along x only, then along x and y (per level, none at the coarsest).
+    private readonly double[][] _alongX;
+    private readonly double[][] _alongXY;
 
     public MultigridPreconditioner(IPoissonStencil a, MultigridOptions options = default, ParallelOptions? parallel = null)
     {
@@ -36,6 +39,8 @@ public sealed class MultigridPreconditioner : IPreconditioner
         _b = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
         _r = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
         _t = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
+        _alongX = levels.Zip(levels.Skip(1), (f, c) => new double[c.Shape.Nx * f.Shape.Ny * f.Shape.Nz]).ToArray();
+        _alongXY = levels.Zip(levels.Skip(1), (f, c) => new double[c.Shape.Nx * c.Shape.Ny * f.Shape.Nz]).ToArray();
     }
 
     public const string PreconditionerName = "mg";
@@ -68,7 +73,10 @@ public sealed class MultigridPreconditioner : IPreconditioner
         var coarse = levels[l + 1];
         var x = _x[l];
         ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.Residual(level, b, x, r, first, end));
-        ForRows(coarse.Shape.RowCount, (first, end) => MultigridKernels.Restrict(level, coarse, r, _b[l + 1], first, end));
+        var (alongX, alongXY, rhs) = (_alongX[l], _alongXY[l], _b[l + 1]);
+        ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.Restrict(level, coarse, 0, r, alongX, alongXY, rhs, first, end));
+        ForRows(coarse.Shape.Ny * level.Shape.Nz, (first, end) => MultigridKernels.Restrict(level, coarse, 1, r, alongX, alongXY, rhs, first, end));
+        ForRows(coarse.Shape.RowCount, (first, end) => MultigridKernels.Restrict(level, coarse, 2, r, alongX, alongXY, rhs, first, end));
         Cycle(l + 1);
         ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.ProlongAdd(level, coarse, _x[l + 1], x, first, end));
         Sweeps(l, Options.Sweeps);
