@@ -37,6 +37,7 @@ internal sealed class GpuStencilLevel : IDisposable
                 X = Vector(context, $"{name}.x", shape.CellCount);
                 B = Vector(context, $"{name}.b", shape.CellCount);
                 R = Vector(context, $"{name}.r", shape.CellCount);
+                T = Vector(context, $"{name}.t", shape.CellCount);
             }
         }
         catch
@@ -64,6 +65,9 @@ internal sealed class GpuStencilLevel : IDisposable
     public GpuBuffer? X { get; }
     public GpuBuffer? B { get; }
     public GpuBuffer? R { get; }
+
+    /// <summary>The other half of the smoother's ping-pong.</summary>
+    public GpuBuffer? T { get; }
 
     public GridPush Grid => new((uint)Shape.Nx, (uint)Shape.Ny, (uint)Shape.Nz);
 

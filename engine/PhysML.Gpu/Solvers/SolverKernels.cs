@@ -24,7 +24,8 @@ internal sealed class SolverKernels : IDisposable
                 CgUpdate = Create("cg_update", 6, sizeof(CountPush));
                 CgDirection = Create("cg_direction", 3, sizeof(CountPush));
                 ReduceScalars = Create("reduce_scalars", 2, sizeof(ReducePush));
-                MgSmooth = Create("mg_smooth", 3, sizeof(SmoothPush));
+                MgSmooth = Create("mg_smooth", 8, sizeof(GridSmoothPush));
+                MgSmoothFromZero = Create("mg_smooth_from_zero", 3, sizeof(SmoothPush));
                 MgRestrict = Create("mg_restrict", 4, sizeof(InterpolationPush));
                 MgProlong = Create("mg_prolong", 3, sizeof(InterpolationPush));
             }
@@ -44,6 +45,7 @@ internal sealed class SolverKernels : IDisposable
     public ComputeKernel CgDirection { get; } = null!;
     public ComputeKernel ReduceScalars { get; } = null!;
     public ComputeKernel MgSmooth { get; } = null!;
+    public ComputeKernel MgSmoothFromZero { get; } = null!;
     public ComputeKernel MgRestrict { get; } = null!;
     public ComputeKernel MgProlong { get; } = null!;
 

@@ -47,6 +47,10 @@ internal readonly record struct ReducePush(uint Count, ReduceMode Mode);
 [StructLayout(LayoutKind.Sequential)]
 internal readonly record struct SmoothPush(uint N, float Omega);
 
+/// <summary>mg_smooth.comp's block: uvec3 n then float omega, which std430 packs at offset 12.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly record struct GridSmoothPush(uint Nx, uint Ny, uint Nz, float Omega);
+
 /// <summary>shaders/solvers/interpolation.glsl's block: fine and coarse sizes, ratios with periodic bits, scale.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal readonly record struct InterpolationPush(

@@ -126,59 +126,72 @@ public sealed partial class VulkanPoissonSolver
         recorder => recorder.Dispatch(jacobiDot, count, groups);
 
     // z = V-cycle(r), then the partial sums of r·z. Level 0 smooths into z with r as its right-hand side; the CPU
-    // reference is MultigridPreconditioner.Cycle, step for step.
+    // reference is MultigridPreconditioner.Cycle, step for step. Fused sweeps ping-pong between a level's x and t, so
+    // which buffer holds the level's current x is tracked while recording, and bindings are made per buffer choice.
     private Action<ComputeRecorder> MultigridRecorder(SystemBuffers s, KernelBinding dotRz, CountPush count, WorkgroupGrid groups)
     {
         var levels = s.Levels;
         var k = _kernels;
         var x = levels.Select((l, i) => i == 0 ? s.Z : l.X!).ToArray();
         var b = levels.Select((l, i) => i == 0 ? s.R : l.B!).ToArray();
-        var r = levels.Select(l => l.R!).ToArray();
-        var residual = levels.Select((l, i) => Keep(k.StencilResidual.Bind(l.Diagonal, l.East, l.North, l.Front, x[i], b[i], r[i]))).ToArray();
-        var smooth = levels.Select((l, i) => Keep(k.MgSmooth.Bind(l.InverseDiagonal, r[i], x[i]))).ToArray();
-        var restrict = new KernelBinding[levels.Length - 1];
-        var prolong = new KernelBinding[levels.Length - 1];
+        var bindings = new Dictionary<(ComputeKernel, int, GpuBuffer), KernelBinding>();
+        // One binding per (kernel, level, current x buffer), made on first use.
+        KernelBinding For(ComputeKernel kernel, int l, GpuBuffer current, Func<GpuBuffer[]> buffers)
+        {
+            if (!bindings.TryGetValue((kernel, l, current), out var binding))
+                bindings[(kernel, l, current)] = binding = Keep(kernel.Bind(buffers()));
+            return binding;
+        }
         var push = new InterpolationPush[levels.Length - 1];
         for (var l = 0; l + 1 < levels.Length; l++)
         {
-            var (fine, coarse) = (levels[l], levels[l + 1]);
-            restrict[l] = Keep(k.MgRestrict.Bind(fine.InterpolationScale!, r[l], coarse.InverseDiagonal, b[l + 1]));
-            prolong[l] = Keep(k.MgProlong.Bind(fine.InterpolationScale!, x[l + 1], x[l]));
-            var (f, c, ratio) = (fine.Shape, coarse.Shape, _ratios[l]);
+            var (f, c, ratio) = (levels[l].Shape, levels[l + 1].Shape, _ratios[l]);
             var periodic = (f.PeriodicX ? 1 : 0) | (f.PeriodicY ? 2 : 0) | (f.PeriodicZ ? 4 : 0);
             push[l] = new InterpolationPush(f.Nx, f.Ny, f.Nz, 0, c.Nx, c.Ny, c.Nz, 0, ratio.X, ratio.Y, ratio.Z, periodic,
                 (float)(4.0 / (ratio.X * ratio.Y * ratio.Z)));
         }
         var omega = (float)_multigrid.Omega;
 
-        void Sweeps(ComputeRecorder recorder, int l, int sweeps)
+        // Runs `sweeps` fused sweeps on level l starting from `current`; returns the buffer that holds the result.
+        GpuBuffer Sweeps(ComputeRecorder recorder, int l, GpuBuffer current, int sweeps)
         {
+            var level = levels[l];
+            var grid = level.Grid;
             for (var i = 0; i < sweeps; i++)
             {
-                recorder.Dispatch(residual[l], levels[l].Grid, levels[l].Groups);
-                recorder.Dispatch(smooth[l], new SmoothPush((uint)levels[l].Shape.CellCount, omega), levels[l].Groups);
+                var next = current == x[l] ? level.T! : x[l];
+                var from = current;
+                recorder.Dispatch(For(k.MgSmooth, l, from, () => [level.Diagonal, level.East, level.North, level.Front, level.InverseDiagonal, b[l], from, next]),
+                    new GridSmoothPush(grid.Nx, grid.Ny, grid.Nz, omega), level.Groups);
+                current = next;
             }
+            return current;
         }
 
-        void Cycle(ComputeRecorder recorder, int l)
+        // The V-cycle on level l; returns the buffer holding its result.
+        GpuBuffer Cycle(ComputeRecorder recorder, int l)
         {
-            recorder.Fill(x[l]);
-            if (l == levels.Length - 1)
-            {
-                Sweeps(recorder, l, _multigrid.CoarsestSweeps);
-                return;
-            }
-            Sweeps(recorder, l, _multigrid.Sweeps);
-            recorder.Dispatch(residual[l], levels[l].Grid, levels[l].Groups);
-            recorder.Dispatch(restrict[l], push[l], levels[l + 1].Groups);
-            Cycle(recorder, l + 1);
-            recorder.Dispatch(prolong[l], push[l], levels[l].Groups);
-            Sweeps(recorder, l, _multigrid.Sweeps);
+            var level = levels[l];
+            var last = l == levels.Length - 1;
+            var n = (uint)level.Shape.CellCount;
+            recorder.Dispatch(For(k.MgSmoothFromZero, l, x[l], () => [level.InverseDiagonal, b[l], x[l]]), new SmoothPush(n, omega), level.Groups);
+            var current = Sweeps(recorder, l, x[l], (last ? _multigrid.CoarsestSweeps : _multigrid.Sweeps) - 1);
+            if (last) return current;
+            var coarse = levels[l + 1];
+            var r = level.R!;
+            var from = current;
+            recorder.Dispatch(For(k.StencilResidual, l, from, () => [level.Diagonal, level.East, level.North, level.Front, from, b[l], r]), level.Grid, level.Groups);
+            recorder.Dispatch(For(k.MgRestrict, l, r, () => [level.InterpolationScale!, r, coarse.InverseDiagonal, b[l + 1]]), push[l], coarse.Groups);
+            var coarseResult = Cycle(recorder, l + 1);
+            recorder.Dispatch(For(k.MgProlong, l, from, () => [level.InterpolationScale!, coarseResult, from]), push[l], level.Groups);
+            return Sweeps(recorder, l, current, _multigrid.Sweeps);
         }
 
+        var bytes = (ulong)levels[0].Shape.CellCount * sizeof(float);
         return recorder =>
         {
-            Cycle(recorder, 0);
+            var result = Cycle(recorder, 0);
+            if (result != s.Z) recorder.Copy(result, s.Z, bytes);
             recorder.Dispatch(dotRz, count, groups);
         };
     }
