@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using PhysML.Core.Errors;
+using PhysML.Gpu;
 using PhysML.Solvers;
 using PhysML.Solvers.Multigrid;
 using PhysML.Solvers.Pressure;
@@ -65,10 +66,12 @@ public static partial class BenchSolversVerb
         // Bad scenes fail here, before anything is measured (loading does not run the scene).
         PressureSystemCapture.Check(settings.Scene);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
+        // Created on first use, so a CPU-only run never touches Vulkan.
+        using var gpu = new GpuDevice();
         var copies = new Dictionary<string, CopyBandwidth>();
         foreach (var backend in settings.Backends)
         {
-            if (MeasureCopyBandwidth(backend, parallel, output) is not { } copy) continue;
+            if (MeasureCopyBandwidth(backend, parallel, gpu, output) is not { } copy) continue;
             copies[backend] = copy;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"copy bandwidth, {backend}: {copy.Gbps:F1} GB/s ({copy.Method}; bytes read + bytes written, 1 GB = 1e9 B)"));
@@ -91,11 +94,11 @@ public static partial class BenchSolversVerb
             var gridRows = new List<SolverTiming>();
             foreach (var kind in settings.Solvers)
             {
-                // The multigrid options are the ones CpuPoissonSolver builds its V-cycle with (the defaults).
-                var traffic = SolverTraffic.For(kind, system.A.Size, levels, new MultigridOptions());
                 foreach (var backend in copies.Keys)
                 {
-                    if (Measure(backend, kind, system, n, settings, parallel, traffic, copies[backend], output) is not { } row) continue;
+                    // The multigrid options are the ones both solvers build their V-cycle with (the defaults).
+                    var traffic = Traffic(backend, kind, system.A.Size, levels);
+                    if (Measure(backend, kind, system, n, settings, parallel, traffic, copies[backend], gpu, output) is not { } row) continue;
                     gridRows.Add(row);
                     Print(output, row);
                 }
@@ -114,10 +117,10 @@ public static partial class BenchSolversVerb
     }
 
     private static SolverTiming? Measure(string backend, PressurePreconditioner kind, PressureSystemCapture.Captured system, int n,
-        Settings settings, ParallelOptions parallel, SolverTraffic traffic, CopyBandwidth copy, TextWriter output)
+        Settings settings, ParallelOptions parallel, SolverTraffic traffic, CopyBandwidth copy, GpuDevice gpu, TextWriter output)
     {
         var options = new SolverOptions { RelativeTolerance = settings.Tolerance, MaxIterations = MaxIterations, RecordHistory = false };
-        using var solver = CreateSolver(backend, kind, options, parallel, output);
+        using var solver = CreateSolver(backend, kind, options, parallel, gpu, output);
         if (solver is null) return null;
         var x = new double[system.A.Size];
         // Untimed: JIT, the preconditioner's build (MIC factor, multigrid hierarchy), a GPU backend's uploads.

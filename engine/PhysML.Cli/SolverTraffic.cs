@@ -17,10 +17,16 @@ namespace PhysML.Cli;
 /// </para>
 /// The Vulkan kernels in shaders/solvers/ mirror these passes; a backend whose passes differ needs its own model.
 /// </summary>
-internal readonly record struct SolverTraffic(double SetupWords, double WordsPerIteration, double SkippedWords)
+internal readonly record struct SolverTraffic(double SetupWords, double WordsPerIteration, double SkippedWords,
+    int WordBytes = sizeof(double), int Batch = 1)
 {
-    public double BytesPerSolve(int iterations, bool converged) =>
-        sizeof(double) * (SetupWords + iterations * WordsPerIteration - (converged && iterations > 0 ? SkippedWords : 0));
+    /// <summary>Bytes one solve moves. A backend that runs iterations in batches (<see cref="Batch"/>) runs the whole
+    /// last batch, converged or not, so its iterations are rounded up to a whole batch.</summary>
+    public double BytesPerSolve(int iterations, bool converged)
+    {
+        var executed = Batch == 1 ? iterations : (iterations + Batch - 1) / Batch * Batch;
+        return WordBytes * (SetupWords + executed * WordsPerIteration - (converged && iterations > 0 ? SkippedWords : 0));
+    }
 
     /// <summary>The model of CG preconditioned by <paramref name="kind"/> on <paramref name="cells"/> cells;
     /// <paramref name="multigridLevels"/> (the level shapes, finest first) is read only for <see cref="PressurePreconditioner.Multigrid"/>.</summary>

@@ -38,6 +38,27 @@ public class BenchSolversTests
     }
 
     [Fact]
+    public void The_vulkan_backend_runs_beside_the_cpu_and_skips_MIC0_with_the_reason()
+    {
+        using var temp = new TempDirectory();
+        var json = temp.Sub("solvers.json");
+
+        var run = CliRun.Of("bench", "solvers", "--scene", TempDirectory.Scene("smoke-obstacle-3d.scene.json"), "--grid", "12",
+            "--solvers", "cg,pcg-mic,mgpcg", "--backends", "cpu,vulkan", "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("copy bandwidth, vulkan: ", run.Output);
+        Assert.Contains("pcg-mic: no Vulkan kernel", run.Output);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = document.RootElement.EnumerateArray()
+            .ToDictionary(r => $"{r.GetProperty("solver").GetString()}/{r.GetProperty("backend").GetString()}");
+        Assert.Equal(new[] { "cg/cpu", "cg/vulkan", "mgpcg/cpu", "mgpcg/vulkan", "pcg-mic/cpu" }, rows.Keys.Order());
+        foreach (var row in rows.Values) Assert.True(row.GetProperty("converged").GetBoolean(), row.ToString());
+        // Same method on the same system: float against double may move the stopping point by an iteration.
+        Assert.InRange(rows["mgpcg/vulkan"].GetProperty("iterations").GetInt32() - rows["mgpcg/cpu"].GetProperty("iterations").GetInt32(), -1, 1);
+    }
+
+    [Fact]
     public void The_traffic_model_counts_18_doubles_per_cell_per_CG_iteration_and_3_more_for_Jacobi()
     {
         const int n = 1000;
