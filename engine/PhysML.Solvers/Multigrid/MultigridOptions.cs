@@ -2,8 +2,8 @@ namespace PhysML.Solvers.Multigrid;
 
 /// <summary>
 /// The V-cycle of <see cref="MultigridPreconditioner"/>. The defaults were chosen by measurement on the
-/// smoke-obstacle-3d sphere systems, MGPCG to 1e-6 on 2 threads: 3 sweeps took 10 iterations (294 ms) at 64³ and 11
-/// (3.3 s) at 128³; 2 sweeps 12 (319 ms) and 14 (3.7 s); 1 sweep 16 and 20.
+/// smoke-obstacle-3d sphere system, MGPCG to 1e-6 on 2 threads (fused sweeps): 3 sweeps took 11 iterations and 1.99 s
+/// at 128³ (10 at 64³), 2 sweeps 14 and 2.29 s, 1 sweep 20 and 2.32 s.
 /// </summary>
 public readonly record struct MultigridOptions
 {
