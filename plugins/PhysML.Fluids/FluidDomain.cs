@@ -23,8 +23,11 @@ public readonly record struct FluidDomain : IValidatable
     public double CellSize { get; init; } = 1.0 / 64;
     /// <summary>kg/m³; scales only the reported pressure.</summary>
     public double Density { get; init; } = 1;
-    /// <summary>Kinematic viscosity ν, m²/s; 0 skips the viscosity solve.</summary>
+    /// <summary>Kinematic viscosity ν, m²/s; 0 skips the viscosity solve (unless <see cref="Reynolds"/> sets it).</summary>
     public double Viscosity { get; init; }
+    /// <summary>Reynolds number Re = U·L/ν, an alternative to <see cref="Viscosity"/> (0 = unset): ν = U·L/Re with U the
+    /// fastest moving wall or inflow and L the domain's width (x extent), so a scene can be swept over Re.</summary>
+    public double Reynolds { get; init; }
     public AdvectionScheme Advection { get; init; } = AdvectionScheme.MacCormack;
     public FlowBoundary Boundary { get; init; } = FlowBoundary.ClosedBox;
     /// <summary>The back and front sides of a 3D domain.</summary>
@@ -61,12 +64,26 @@ public readonly record struct FluidDomain : IValidatable
     public MacGrid3D Grid3D => new(Nx, Ny, Nz, CellSize);
     public FlowBoundary3D Boundary3D => new(Boundary.Left, Boundary.Right, Boundary.Bottom, Boundary.Top, BoundaryZ.Back, BoundaryZ.Front);
 
+    /// <summary>The fastest moving wall or mean inflow speed, m/s: the velocity scale of <see cref="Reynolds"/>.</summary>
+    public double ReferenceSpeed =>
+        new[] { Boundary.Left, Boundary.Right, Boundary.Bottom, Boundary.Top, BoundaryZ.Back, BoundaryZ.Front }
+            .Where(side => side.Kind is SideKind.NoSlip or SideKind.Inflow)
+            .Select(side => Math.Abs(side.Speed))
+            .DefaultIfEmpty(0)
+            .Max();
+
+    /// <summary>The kinematic viscosity the step uses, m²/s: <see cref="Viscosity"/>, or U·L/Re when
+    /// <see cref="Reynolds"/> is set.</summary>
+    public double KinematicViscosity => Reynolds > 0 ? ReferenceSpeed * Nx * CellSize / Reynolds : Viscosity;
+
     public IEnumerable<FieldError> Validate() =>
         Check.InRange("nx", Nx, 2, 4096)
             .Concat(Check.InRange("ny", Ny, 2, 4096))
             .Concat(Check.Positive("cellSize", CellSize))
             .Concat(Check.Positive("density", Density))
             .Concat(Check.NonNegative("viscosity", Viscosity))
+            .Concat(Check.NonNegative("reynolds", Reynolds))
+            .Concat(ReynoldsErrors())
             .Concat(Check.Nested("buoyancy", Buoyancy))
             .Concat(Check.Finite("bodyForceX", BodyForceX))
             .Concat(Check.Finite("bodyForceY", BodyForceY))
@@ -83,13 +100,22 @@ public readonly record struct FluidDomain : IValidatable
                 ? [new FieldError("initial.kind", "taylorGreen needs a square domain (nx = ny) periodic on all sides")]
                 : []);
 
+    private IEnumerable<FieldError> ReynoldsErrors()
+    {
+        if (Reynolds <= 0) yield break;
+        if (Viscosity != 0)
+            yield return new FieldError("reynolds", "set either viscosity or reynolds, not both (reynolds sets ν = U·L/Re)");
+        else if (ReferenceSpeed == 0)
+            yield return new FieldError("reynolds", "needs a velocity scale: a noSlip side with a speed (a lid) or an inflow; none of the sides moves");
+    }
+
     // The 3D step has advection, buoyancy and projection so far; refuse settings it would silently ignore.
     private IEnumerable<FieldError> ThreeDimensionalErrors()
     {
         foreach (var e in Check.InRange("nz", Nz, 2, 1024)) yield return e;
         foreach (var (side, message) in Boundary3D.Problems())
             yield return new FieldError(side is "back" or "front" ? $"boundaryZ.{side}" : $"boundary.{side}", message);
-        if (Viscosity != 0) yield return new FieldError("viscosity", "is not supported in 3D yet (use 0)");
+        if (KinematicViscosity != 0) yield return new FieldError(Reynolds > 0 ? "reynolds" : "viscosity", "is not supported in 3D yet (use 0)");
         if (VorticityConfinement != 0) yield return new FieldError("vorticityConfinement", "is not supported in 3D yet (use 0)");
         if (BodyForceX != 0 || BodyForceY != 0) yield return new FieldError("bodyForceX", "body forces are not supported in 3D yet (use buoyancy)");
         if (Initial.Kind != InitialFlowKind.Rest) yield return new FieldError("initial.kind", "3D domains start at rest");

@@ -229,11 +229,11 @@ public sealed partial class FluidPlugin : IPlugin
         RecordStep(metrics, report, FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
             FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density),
             simulation.Density.Sum() * g.CellSize * g.CellSize);
-        if (simulation.Domain.Viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
+        if (simulation.Domain.KinematicViscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
         metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
         var d = simulation.Domain;
         if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
-            metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.Viscosity, simulation.Time));
+            metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.KinematicViscosity, simulation.Time));
     }
 
     /// <summary>The metrics every fluid step reports, 2D or 3D (figures per frame: maxima and sums over its steps).</summary>

@@ -128,11 +128,11 @@ public sealed class FluidSimulation2D
             FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
             FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
             clock.Lap(ref clock.Forces);
-            if (Domain.Viscosity > 0)
+            if (Domain.KinematicViscosity > 0)
             {
                 // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
                 _projection.EnforceBoundaries(Velocity, Cells, SolidVelocity);
-                var (u, v) = _viscosity.Apply(Velocity, Cells, Domain.Viscosity * h);
+                var (u, v) = _viscosity.Apply(Velocity, Cells, Domain.KinematicViscosity * h);
                 viscosityIterations += u.Iterations + v.Iterations;
             }
             clock.Lap(ref clock.Viscosity);

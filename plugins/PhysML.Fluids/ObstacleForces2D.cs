@@ -16,7 +16,7 @@ public static class ObstacleForces2D
     {
         var g = simulation.Grid;
         var h = g.CellSize;
-        var mu = simulation.Domain.Density * simulation.Domain.Viscosity;
+        var mu = simulation.Domain.Density * simulation.Domain.KinematicViscosity;
         double fx = 0, fy = 0;
         for (var j = 0; j < g.Ny; j++)
         {

@@ -21,7 +21,7 @@ public class LidDrivenCavityTests
         var wall = new FlowSide(SideKind.NoSlip);
         var simulation = new FluidSimulation2D(new FluidDomain
         {
-            Nx = n, Ny = n, CellSize = 1.0 / n, Viscosity = 0.01,
+            Nx = n, Ny = n, CellSize = 1.0 / n, Reynolds = 100,
             Boundary = new FlowBoundary(wall, wall, wall, new FlowSide(SideKind.NoSlip, Speed: 1)),
             PressureTolerance = 1e-8, MaxCfl = 2,
         }, new CellKind[n * n]);
