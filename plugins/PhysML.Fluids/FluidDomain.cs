@@ -37,6 +37,8 @@ public readonly record struct FluidDomain : IValidatable
     public double BodyForceX { get; init; }
     /// <summary>m/s².</summary>
     public double BodyForceY { get; init; }
+    /// <summary>m/s²; 3D domains only.</summary>
+    public double BodyForceZ { get; init; }
     /// <summary>Vorticity confinement strength ε (dimensionless; 0 = off).</summary>
     public double VorticityConfinement { get; init; }
     public InitialFlow Initial { get; init; } = new();
@@ -87,6 +89,8 @@ public readonly record struct FluidDomain : IValidatable
             .Concat(Check.Nested("buoyancy", Buoyancy))
             .Concat(Check.Finite("bodyForceX", BodyForceX))
             .Concat(Check.Finite("bodyForceY", BodyForceY))
+            .Concat(Check.Finite("bodyForceZ", BodyForceZ))
+            .Concat(!Is3D && BodyForceZ != 0 ? [new FieldError("bodyForceZ", "is for 3D domains (nz >= 2); a 2D domain has no z")] : [])
             .Concat(Check.NonNegative("vorticityConfinement", VorticityConfinement))
             .Concat(Check.Nested("initial", Initial))
             .Concat(Check.Positive("pressureTolerance", PressureTolerance))
@@ -109,15 +113,13 @@ public readonly record struct FluidDomain : IValidatable
             yield return new FieldError("reynolds", "needs a velocity scale: a noSlip side with a speed (a lid) or an inflow; none of the sides moves");
     }
 
-    // The 3D step has advection, buoyancy and projection so far; refuse settings it would silently ignore.
+    // The 3D step has no viscosity or initial flows yet; refuse settings it would silently ignore.
     private IEnumerable<FieldError> ThreeDimensionalErrors()
     {
         foreach (var e in Check.InRange("nz", Nz, 2, 1024)) yield return e;
         foreach (var (side, message) in Boundary3D.Problems())
             yield return new FieldError(side is "back" or "front" ? $"boundaryZ.{side}" : $"boundary.{side}", message);
         if (KinematicViscosity != 0) yield return new FieldError(Reynolds > 0 ? "reynolds" : "viscosity", "is not supported in 3D yet (use 0)");
-        if (VorticityConfinement != 0) yield return new FieldError("vorticityConfinement", "is not supported in 3D yet (use 0)");
-        if (BodyForceX != 0 || BodyForceY != 0) yield return new FieldError("bodyForceX", "body forces are not supported in 3D yet (use buoyancy)");
         if (Initial.Kind != InitialFlowKind.Rest) yield return new FieldError("initial.kind", "3D domains start at rest");
     }
 }

@@ -36,7 +36,11 @@ public sealed partial class FluidPlugin
             domain.PressureSolverOptions with { RecordHistory = false });
         var simulation = new FluidSimulation3D(grid, domain.Boundary3D, ObstacleCells3D.Rasterise(grid, spheres), domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
-            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver);
+            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver)
+        {
+            BodyForce = (domain.BodyForceX, domain.BodyForceY, domain.BodyForceZ),
+            VorticityConfinement = domain.VorticityConfinement,
+        };
         world.Add(entity, simulation);
         RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
     }
@@ -71,11 +75,13 @@ public sealed partial class FluidPlugin
                 {
                     X = e.X, Y = e.Y, Z = e.Z, Radius = e.Radius, DensityRate = e.DensityRate, Temperature = e.Temperature, VelocityY = e.VelocityY,
                 });
+        var fans = new List<Fan>();
+        foreach (var chunk in world.GetChunks(FanQuery)) fans.AddRange(chunk.GetSpan<Fan>().ToArray());
         foreach (var entity in world.GetEntities(Simulations3D))
         {
             var simulation = world.Get<FluidSimulation3D>(entity);
             var domain = world.Get<FluidDomain>(entity);
-            var report = simulation.Step(time.FixedDelta, emitters);
+            var report = simulation.Step(time.FixedDelta, emitters, fans);
             const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and buoyancy.";
             var g = simulation.Grid;
             NonFiniteGuard.Check("u", simulation.Velocity.U, g.UShape, time.FixedStep, hint);

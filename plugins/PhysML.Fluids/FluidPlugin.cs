@@ -52,6 +52,13 @@ public sealed partial class FluidPlugin : IPlugin
             Setup3D(world, entity, domain);
             return;
         }
+        foreach (var fanEntity in world.GetEntities(FanQuery))
+        {
+            var fan = world.Get<Fan>(fanEntity);
+            if (fan.Z != 0 || fan.AccelerationZ != 0)
+                throw new ComponentValueException(fanEntity, fan.Z != 0 ? "fan.z" : "fan.accelerationZ",
+                    "z and accelerationZ are for 3D domains (nz >= 2); this fluidDomain is 2D");
+        }
         var obstacles = Obstacles(world, domain.Grid);
         RequireClearInflows(entity, domain, obstacles);
         var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner, domain.PressureSolverOptions);

@@ -10,9 +10,10 @@ namespace PhysML.Fluids.ThreeD;
 /// <summary>
 /// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/> (inviscid, static
 /// obstacles). A fixed step is split into CFL-limited substeps, each the ordered list of operators:
-/// emit → advect (velocity by itself, then density and temperature) → buoyancy → pressure projection.
+/// emit → advect (velocity by itself, then density and temperature) → buoyancy, body force, fans, vorticity
+/// confinement → pressure projection.
 /// <para>
-/// Not in 3D (yet): viscosity, vorticity confinement, moving obstacles, body forces other than buoyancy, initial flows.
+/// Not in 3D (yet): viscosity, moving obstacles, initial flows.
 /// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
 /// </para>
 /// </summary>
@@ -26,6 +27,8 @@ public sealed class FluidSimulation3D
     private double[] _temperature;
     private double[] _temperatureNext;
     private double _lastSubstepDt = 1;
+    private readonly double _confinement;
+    private readonly double[][] _confinementScratch = [];
 
     /// <param name="grid">Cells and cell size (m).</param>
     /// <param name="boundary">The six sides (see <see cref="FlowBoundary3D.Problems"/> for what is accepted).</param>
@@ -82,6 +85,20 @@ public sealed class FluidSimulation3D
     public CellKind[] Cells { get; }
     public Buoyancy Buoyancy { get; }
     public AdvectionScheme Advection { get; }
+    /// <summary>A uniform acceleration (gravity, a driving pressure gradient), m/s².</summary>
+    public (double X, double Y, double Z) BodyForce { get; init; }
+
+    /// <summary>Vorticity confinement strength ε (dimensionless; 0 = off).</summary>
+    public double VorticityConfinement
+    {
+        get => _confinement;
+        init
+        {
+            _confinement = value;
+            if (value != 0) _confinementScratch = Enumerable.Range(0, 7).Select(_ => new double[Grid.CellCount]).ToArray();
+        }
+    }
+
     public double MaxCfl { get; }
     public int MaxSubsteps { get; }
     public MacVelocity3D Velocity { get; }
@@ -115,7 +132,7 @@ public sealed class FluidSimulation3D
     }
 
     /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps. The report's viscosity fields are 0.</summary>
-    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters)
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters, IReadOnlyList<Fan>? fans = null)
     {
         var cfl = FluidDiagnostics3D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
@@ -132,6 +149,9 @@ public sealed class FluidSimulation3D
             Advect(h);
             clock.Lap(ref clock.Advect);
             FluidForces3D.Buoyancy(Velocity, _density, _temperature, Buoyancy, h);
+            FluidForces3D.BodyForce(Velocity, BodyForce.X, BodyForce.Y, BodyForce.Z, h);
+            if (fans is { Count: > 0 }) FluidForces3D.Fans(Velocity, fans, h);
+            FluidForces3D.VorticityConfinement(Velocity, Cells, _confinement, h, _confinementScratch);
             clock.Lap(ref clock.Forces);
             last = _projection.Project(Velocity, Cells, Phi);
             OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
