@@ -302,15 +302,15 @@ public sealed unsafe class ComputeKernel : IDisposable
         _pipeline = pipeline;
     }
 
-    private void CreateDescriptorSet()
+    private void CreateDescriptorSet() =>
+        _descriptorSet = AllocateDescriptorSet(_context, _setLayout, Description.StorageBufferCount, out _descriptorPool);
+
+    /// <summary>A pool holding one set of <paramref name="bufferCount"/> storage buffers, and that set. The pool is
+    /// returned as soon as it exists, so a caller can free it even when the allocation then fails.</summary>
+    internal static DescriptorSet AllocateDescriptorSet(VulkanContext context, DescriptorSetLayout layout, int bufferCount, out DescriptorPool pool)
     {
-        Vk vk = _context.Vk;
-        Device device = _context.Device;
-        var poolSize = new DescriptorPoolSize
-        {
-            Type = DescriptorType.StorageBuffer,
-            DescriptorCount = (uint)Description.StorageBufferCount,
-        };
+        Vk vk = context.Vk;
+        var poolSize = new DescriptorPoolSize { Type = DescriptorType.StorageBuffer, DescriptorCount = (uint)bufferCount };
         var poolInfo = new DescriptorPoolCreateInfo
         {
             SType = StructureType.DescriptorPoolCreateInfo,
@@ -318,20 +318,18 @@ public sealed unsafe class ComputeKernel : IDisposable
             PoolSizeCount = 1,
             PPoolSizes = &poolSize,
         };
-        DescriptorPool pool;
-        VulkanException.Check(vk.CreateDescriptorPool(device, &poolInfo, null, &pool));
-        _descriptorPool = pool;
-
-        DescriptorSetLayout setLayout = _setLayout;
+        DescriptorPool created;
+        VulkanException.Check(vk.CreateDescriptorPool(context.Device, &poolInfo, null, &created));
+        pool = created;
         var allocateInfo = new DescriptorSetAllocateInfo
         {
             SType = StructureType.DescriptorSetAllocateInfo,
-            DescriptorPool = _descriptorPool,
+            DescriptorPool = created,
             DescriptorSetCount = 1,
-            PSetLayouts = &setLayout,
+            PSetLayouts = &layout,
         };
         DescriptorSet set;
-        VulkanException.Check(vk.AllocateDescriptorSets(device, &allocateInfo, &set));
-        _descriptorSet = set;
+        VulkanException.Check(vk.AllocateDescriptorSets(context.Device, &allocateInfo, &set));
+        return set;
     }
 }

@@ -18,31 +18,10 @@ public sealed unsafe class KernelBinding : IDisposable
         _context = context;
         Kernel = kernel;
         BufferArray = buffers;
-        Vk vk = context.Vk;
-        var poolSize = new DescriptorPoolSize { Type = DescriptorType.StorageBuffer, DescriptorCount = (uint)buffers.Length };
-        var poolInfo = new DescriptorPoolCreateInfo
-        {
-            SType = StructureType.DescriptorPoolCreateInfo,
-            MaxSets = 1,
-            PoolSizeCount = 1,
-            PPoolSizes = &poolSize,
-        };
-        DescriptorPool pool;
-        VulkanException.Check(vk.CreateDescriptorPool(context.Device, &poolInfo, null, &pool));
-        _pool = pool;
         try
         {
-            var allocate = new DescriptorSetAllocateInfo
-            {
-                SType = StructureType.DescriptorSetAllocateInfo,
-                DescriptorPool = pool,
-                DescriptorSetCount = 1,
-                PSetLayouts = &layout,
-            };
-            DescriptorSet set;
-            VulkanException.Check(vk.AllocateDescriptorSets(context.Device, &allocate, &set));
-            Set = set;
-            ComputeKernel.WriteDescriptors(context, set, buffers);
+            Set = ComputeKernel.AllocateDescriptorSet(context, layout, buffers.Length, out _pool);
+            ComputeKernel.WriteDescriptors(context, Set, buffers);
         }
         catch
         {

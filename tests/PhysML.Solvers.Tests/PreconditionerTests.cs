@@ -5,23 +5,6 @@ namespace PhysML.Solvers.Tests;
 
 public class PreconditionerTests
 {
-    private static (PressurePoisson2D A, double[] B) ObstacleSystem(int n, FlowBoundary boundary)
-    {
-        var grid = new MacGrid2D(n, n, 1.0 / n);
-        var cells = new CellKind[grid.CellCount];
-        for (var j = 0; j < n; j++)
-            for (var i = 0; i < n; i++)
-            {
-                var (x, y) = ((i + 0.5) / n - 0.4, (j + 0.5) / n - 0.55);
-                if (x * x + y * y < 0.15 * 0.15) cells[grid.Cell(i, j)] = CellKind.Solid;
-            }
-        var a = new PressurePoisson2D(grid, boundary, cells);
-        var random = new Random(3);
-        var b = new double[grid.CellCount];
-        for (var k = 0; k < b.Length; k++) b[k] = a.IsUnknown(k) ? random.NextDouble() - 0.5 : 0;
-        return (a, b);
-    }
-
     private static (SolveInfo Info, double[] X) Solve(PressurePoisson2D a, double[] b, IPreconditioner? m)
     {
         var x = new double[b.Length];
@@ -33,8 +16,7 @@ public class PreconditionerTests
     public void MIC0_and_Jacobi_reach_the_CG_solution_and_MIC0_needs_far_fewer_iterations()
     {
         // Outflow on top makes the system definite, so the solution is unique and the three can be compared.
-        var wall = new FlowSide(SideKind.NoSlip);
-        var (a, b) = ObstacleSystem(96, new FlowBoundary(wall, wall, wall, new FlowSide(SideKind.Outflow)));
+        var (a, b) = ObstacleSystems.Disk2D(96);
 
         var cg = Solve(a, b, null);
         var jacobi = Solve(a, b, new JacobiPreconditioner(a.Diagonal.ToArray()));
