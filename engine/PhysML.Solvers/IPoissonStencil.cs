@@ -20,4 +20,16 @@ public interface IPoissonStencil : IParallelLinearOperator
 
     /// <summary>True when cell <paramref name="n"/> is a pressure unknown (not an identity row).</summary>
     bool IsUnknown(int n);
+
+    /// <summary>True when some connected region of unknowns has no Dirichlet (open) face, so A is only semi-definite.</summary>
+    bool IsSingular { get; }
+
+    /// <summary>The number of connected regions of unknowns.</summary>
+    int RegionCount { get; }
+
+    /// <summary>The region of an unknown cell, −1 for identity rows.</summary>
+    int RegionOf(int n);
+
+    /// <summary>True when <paramref name="region"/> has no open face (its solution is defined up to a constant).</summary>
+    bool IsFloating(int region);
 }

@@ -56,8 +56,7 @@ internal static class ObstacleSystems
             sum += b[n];
             count++;
         }
-        var singular = a is PressurePoisson3D a3 ? a3.IsSingular : ((PressurePoisson2D)a).IsSingular;
-        if (singular)
+        if (a.IsSingular)
             for (var n = 0; n < b.Length; n++)
                 if (a.IsUnknown(n)) b[n] -= sum / count;
         return b;

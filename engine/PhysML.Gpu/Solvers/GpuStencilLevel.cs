@@ -55,6 +55,9 @@ internal sealed class GpuStencilLevel : IDisposable
     }
 
     public StencilShape Shape { get; }
+
+    /// <summary>Cells per coarse cell along x, y, z (<see cref="PhysML.Solvers.Multigrid.MultigridLevel.Ratio"/>).</summary>
+    public (int X, int Y, int Z) Ratio { get; init; } = (1, 1, 1);
     public WorkgroupGrid Groups { get; }
     public GpuBuffer Diagonal { get; } = null!;
     public GpuBuffer East { get; } = null!;

@@ -66,13 +66,13 @@ public sealed partial class VulkanPoissonSolver
         {
             var level = hierarchy.Levels[l];
             levels[l] = Keep(new GpuStencilLevel(_context, $"level{l}", level.Shape, level.Diagonal, level.East, level.North,
-                level.Front, level.InverseDiagonal, l + 1 < levels.Length ? level.InterpolationScale : default, workVectors: true));
-            _ratios.Add(level.Ratio);
+                level.Front, level.InverseDiagonal, l + 1 < levels.Length ? level.InterpolationScale : default, workVectors: true)
+            {
+                Ratio = level.Ratio,
+            });
         }
         return levels;
     }
-
-    private readonly List<(int X, int Y, int Z)> _ratios = new();
 
     private void Record(SystemBuffers s)
     {
@@ -145,7 +145,7 @@ public sealed partial class VulkanPoissonSolver
         var push = new InterpolationPush[levels.Length - 1];
         for (var l = 0; l + 1 < levels.Length; l++)
         {
-            var (f, c, ratio) = (levels[l].Shape, levels[l + 1].Shape, _ratios[l]);
+            var (f, c, ratio) = (levels[l].Shape, levels[l + 1].Shape, levels[l].Ratio);
             var periodic = (f.PeriodicX ? 1 : 0) | (f.PeriodicY ? 2 : 0) | (f.PeriodicZ ? 4 : 0);
             push[l] = new InterpolationPush(f.Nx, f.Ny, f.Nz, 0, c.Nx, c.Ny, c.Nz, 0, ratio.X, ratio.Y, ratio.Z, periodic,
                 (float)(4.0 / (ratio.X * ratio.Y * ratio.Z)));

@@ -129,7 +129,6 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
     {
         for (var i = _system.Count - 1; i >= 0; i--) _system[i].Dispose();
         _system.Clear();
-        _ratios.Clear();
         _buffers = null;
         _builtFor = null;
         _builtVersion = -1;

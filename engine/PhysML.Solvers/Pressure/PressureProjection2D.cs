@@ -20,10 +20,8 @@ public sealed class PressureProjection2D
 {
     private readonly IPoissonSolver _solver;
     private readonly double[] _rhs;
-    private readonly double[] _residual;
     private PressurePoisson2D? _poisson;
-    private double[] _regionSum = Array.Empty<double>();
-    private int[] _regionCount = Array.Empty<int>();
+    private readonly PoissonNullSpace _nullSpace = new();
 
     public PressureProjection2D(MacGrid2D grid, FlowBoundary boundary, SolverOptions options, ParallelOptions? parallel = null,
         PressurePreconditioner preconditioner = PressurePreconditioner.None, IPoissonSolver? solver = null)
@@ -33,7 +31,6 @@ public sealed class PressureProjection2D
         Options = options;
         _solver = solver ?? new CpuPoissonSolver(preconditioner, options, parallel);
         _rhs = new double[grid.CellCount];
-        _residual = new double[grid.CellCount];
     }
 
     public MacGrid2D Grid { get; }
@@ -73,28 +70,17 @@ public sealed class PressureProjection2D
         BuildRightHandSide(velocity, a);
         for (var k = 0; k < phi.Length; k++)
             if (!a.IsUnknown(k)) phi[k] = 0; // identity rows with b = 0: start them at their solution.
-        if (a.IsSingular) RemoveRegionMeans(a, _rhs);
+        if (a.IsSingular) _nullSpace.RemoveRegionMeans(a, _rhs);
 
-        DiscardAWorseThanZeroWarmStart(a, phi);
+        _nullSpace.DiscardAWorseThanZeroWarmStart(a, _rhs, phi);
         var info = _solver.Solve(a, _rhs, phi);
 
         // The solve may drift along the null space (constants per floating region); pin φ's mean there to 0 so φ is
         // reproducible and a warm start next frame does not carry an arbitrary offset. ∇φ is unaffected.
-        if (a.IsSingular) RemoveRegionMeans(a, phi);
+        if (a.IsSingular) _nullSpace.RemoveRegionMeans(a, phi);
         SubtractGradient(velocity, a, phi);
         return info;
     }
-
-    // CG's tolerance is relative to ‖b‖. When last frame's φ is a worse guess than 0 (‖b − Aφ‖ > ‖b‖), e.g. when an
-    // already projected field is projected again and b is tiny, CG would have to cut the residual by many more orders
-    // than the tolerance asks, possibly below rounding, and never converge. Starting from 0 then costs one Apply.
-    private void DiscardAWorseThanZeroWarmStart(PressurePoisson2D a, Span<double> phi)
-    {
-        a.Apply(phi, _residual);
-        for (var k = 0; k < _residual.Length; k++) _residual[k] = _rhs[k] - _residual[k];
-        if (VectorOps.Dot(_residual, _residual) > VectorOps.Dot(_rhs, _rhs)) phi.Clear();
-    }
-
 
     /// <summary>The largest |div u| over fluid cells, 1/s (0 when there are none).</summary>
     public static double MaxDivergence(MacVelocity2D velocity, ReadOnlySpan<CellKind> cells)
@@ -192,37 +178,6 @@ public sealed class PressureProjection2D
                 var k = g.Cell(i, j);
                 _rhs[k] = a.IsUnknown(k) ? -h * h * velocity.Divergence(i, j) : 0;
             }
-        }
-    }
-
-    // (c) On a floating region the rows of A sum to zero, so A's range is orthogonal to the region's constant vector:
-    // A φ = b is solvable only when b sums to zero over the region. For a divergence computed from consistent
-    // boundary faces that holds up to rounding (Gauss: the net flux through a closed boundary is 0) — but inflow through
-    // a closed box, or rounding, breaks it, and CG then stalls at the incompatible part. Removing each region's mean
-    // solves the nearest compatible system (least squares). Applied to φ it pins the free constant to 0.
-    private void RemoveRegionMeans(PressurePoisson2D a, Span<double> values)
-    {
-        var regions = a.RegionCount;
-        if (_regionSum.Length < regions)
-        {
-            _regionSum = new double[regions];
-            _regionCount = new int[regions];
-        }
-        Array.Clear(_regionSum, 0, regions);
-        Array.Clear(_regionCount, 0, regions);
-        for (var k = 0; k < values.Length; k++)
-        {
-            var r = a.RegionOf(k);
-            if (r < 0) continue;
-            _regionSum[r] += values[k];
-            _regionCount[r]++;
-        }
-        for (var r = 0; r < regions; r++)
-            if (a.IsFloating(r)) _regionSum[r] /= _regionCount[r];
-        for (var k = 0; k < values.Length; k++)
-        {
-            var r = a.RegionOf(k);
-            if (r >= 0 && a.IsFloating(r)) values[k] -= _regionSum[r];
         }
     }
 

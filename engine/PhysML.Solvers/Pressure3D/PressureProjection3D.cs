@@ -21,10 +21,8 @@ public sealed class PressureProjection3D
 {
     private readonly IPoissonSolver _solver;
     private readonly double[] _rhs;
-    private readonly double[] _residual;
     private PressurePoisson3D? _poisson;
-    private double[] _regionSum = Array.Empty<double>();
-    private int[] _regionCount = Array.Empty<int>();
+    private readonly PoissonNullSpace _nullSpace = new();
 
     public PressureProjection3D(MacGrid3D grid, FlowBoundary3D boundary, SolverOptions options, ParallelOptions? parallel = null,
         PressurePreconditioner preconditioner = PressurePreconditioner.None, IPoissonSolver? solver = null)
@@ -34,7 +32,6 @@ public sealed class PressureProjection3D
         Options = options;
         _solver = solver ?? new CpuPoissonSolver(preconditioner, options, parallel);
         _rhs = new double[grid.CellCount];
-        _residual = new double[grid.CellCount];
     }
 
     public MacGrid3D Grid { get; }
@@ -73,13 +70,13 @@ public sealed class PressureProjection3D
         BuildRightHandSide(velocity, a);
         for (var n = 0; n < phi.Length; n++)
             if (!a.IsUnknown(n)) phi[n] = 0; // identity rows with b = 0: start them at their solution.
-        if (a.IsSingular) RemoveRegionMeans(a, _rhs);
+        if (a.IsSingular) _nullSpace.RemoveRegionMeans(a, _rhs);
 
-        DiscardAWorseThanZeroWarmStart(a, phi);
+        _nullSpace.DiscardAWorseThanZeroWarmStart(a, _rhs, phi);
         var info = _solver.Solve(a, _rhs, phi);
 
         // Pin φ's free constant per floating region to 0, so φ is reproducible and a warm start carries no offset.
-        if (a.IsSingular) RemoveRegionMeans(a, phi);
+        if (a.IsSingular) _nullSpace.RemoveRegionMeans(a, phi);
         SubtractGradient(velocity, a, phi);
         return info;
     }
@@ -97,15 +94,6 @@ public sealed class PressureProjection3D
                     if (cells[g.Cell(i, j, k)] == CellKind.Fluid)
                         max = Math.Max(max, Math.Abs(velocity.Divergence(i, j, k)));
         return max;
-    }
-
-    // CG's tolerance is relative to ‖b‖; when last frame's φ is a worse guess than 0 (‖b − Aφ‖ > ‖b‖), start from 0
-    // (see PressureProjection2D for why this matters when an already projected field is projected again).
-    private void DiscardAWorseThanZeroWarmStart(PressurePoisson3D a, Span<double> phi)
-    {
-        a.Apply(phi, _residual);
-        for (var n = 0; n < _residual.Length; n++) _residual[n] = _rhs[n] - _residual[n];
-        if (VectorOps.Dot(_residual, _residual) > VectorOps.Dot(_rhs, _rhs)) phi.Clear();
     }
 
     /// <summary>
@@ -199,34 +187,6 @@ public sealed class PressureProjection3D
                     var n = g.Cell(i, j, k);
                     _rhs[n] = a.IsUnknown(n) ? -h * h * velocity.Divergence(i, j, k) : 0;
                 }
-    }
-
-    // A φ = b is solvable on a floating region only when b sums to zero over it; removing each floating region's mean
-    // solves the nearest compatible system. Applied to φ it pins the free constant to 0.
-    private void RemoveRegionMeans(PressurePoisson3D a, Span<double> values)
-    {
-        var regions = a.RegionCount;
-        if (_regionSum.Length < regions)
-        {
-            _regionSum = new double[regions];
-            _regionCount = new int[regions];
-        }
-        Array.Clear(_regionSum, 0, regions);
-        Array.Clear(_regionCount, 0, regions);
-        for (var n = 0; n < values.Length; n++)
-        {
-            var r = a.RegionOf(n);
-            if (r < 0) continue;
-            _regionSum[r] += values[n];
-            _regionCount[r]++;
-        }
-        for (var r = 0; r < regions; r++)
-            if (a.IsFloating(r)) _regionSum[r] /= _regionCount[r];
-        for (var n = 0; n < values.Length; n++)
-        {
-            var r = a.RegionOf(n);
-            if (r >= 0 && a.IsFloating(r)) values[n] -= _regionSum[r];
-        }
     }
 
     // u ← u − ∇φ on the faces the pressure owns: between two unknowns (wrap included), or between an unknown and an
