@@ -17,6 +17,7 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
     private double[] _p = Array.Empty<double>();
     private double[] _ap = Array.Empty<double>();
     private double[] _z = Array.Empty<double>();
+    private double[] _rPrevious = Array.Empty<double>();
 
     public const string Name = "cg";
 
@@ -51,6 +52,7 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
         var relative = VectorOps.Norm(r) / bNorm;
         history?.Add(relative);
         var iteration = 0;
+        var flexible = preconditioner?.IsFlexible == true;
         var threaded = parallel is not null && a is IParallelLinearOperator ? (IParallelLinearOperator)a : null;
         while (relative > Options.RelativeTolerance && iteration < Options.MaxIterations && double.IsFinite(relative))
         {
@@ -60,6 +62,7 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
             if (!(pAp > 0)) break; // A is not positive definite along p (or NaN): stop and report.
             var alpha = rz / pAp;
             VectorOps.Axpy(alpha, p, x);
+            if (flexible) r.CopyTo(_rPrevious);
             VectorOps.Axpy(-alpha, _ap, _r, n, parallel);
             var rr = VectorOps.Dot(_r, _r, n, parallel);
             iteration++;
@@ -68,7 +71,9 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
             if (relative <= Options.RelativeTolerance) break;
             preconditioner?.Apply(r, z);
             var rzNext = preconditioner is null ? rr : VectorOps.Dot(_r, _z, n, parallel);
-            VectorOps.Xpby(zArray, rzNext / rz, _p, n, parallel);
+            // Fletcher–Reeves β = z·r / z₋·r₋ for a fixed M; Polak–Ribière β = z·(r − r₋) / z₋·r₋ for a flexible one.
+            var beta = flexible ? (rzNext - VectorOps.Dot(_z, _rPrevious, n, parallel)) / rz : rzNext / rz;
+            VectorOps.Xpby(zArray, beta, _p, n, parallel);
             rz = rzNext;
         }
         return Result(name, iteration, relative, relative <= Options.RelativeTolerance, history, start);
@@ -86,5 +91,6 @@ public sealed class ConjugateGradient(SolverOptions options, ParallelOptions? pa
         _p = new double[n];
         _ap = new double[n];
         _z = new double[n];
+        _rPrevious = new double[n];
     }
 }
