@@ -34,4 +34,8 @@ public static class ErrorCodes
     public const string NoVulkanDevice = "PML0401";
     public const string TorchSharpUnavailable = "PML0402";
     public const string VulkanCallFailed = "PML0403";
+
+    // 05xx: learned models (checkpoints, training)
+    public const string CheckpointInvalid = "PML0501";
+    public const string CheckpointIncompatible = "PML0502";
 }

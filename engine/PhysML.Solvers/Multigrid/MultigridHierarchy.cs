@@ -39,6 +39,30 @@ public sealed class MultigridHierarchy
         }
     }
 
+    /// <summary>
+    /// Multiplies each level's smoother (its InverseDiagonal) by a per-cell damping, finest level first: a learned
+    /// V-cycle's weights. Each weight must be finite and in (0, 1) on unknown cells (damped Jacobi then contracts in
+    /// the A-norm, so the V-cycle stays SPD); values on other cells are ignored.
+    /// </summary>
+    public void ScaleSmoothers(IReadOnlyList<double[]> weights)
+    {
+        if (weights.Count != _levels.Count)
+            throw new ArgumentException($"{weights.Count} weight fields for {_levels.Count} levels", nameof(weights));
+        for (var l = 0; l < _levels.Count; l++)
+        {
+            var (level, w) = (_levels[l], weights[l]);
+            if (w.Length != level.Shape.CellCount)
+                throw new ArgumentException($"level {l}: {w.Length} weights for {level.Shape.CellCount} cells", nameof(weights));
+            for (var n = 0; n < w.Length; n++)
+            {
+                if (!level.IsUnknown(n)) continue;
+                if (!(w[n] > 0 && w[n] < 1))
+                    throw new ArgumentOutOfRangeException(nameof(weights), w[n], $"level {l}, cell {n}: a smoother weight must be in (0, 1)");
+                level.InverseDiagonal[n] *= w[n];
+            }
+        }
+    }
+
     /// <summary>Finest first.</summary>
     public IReadOnlyList<MultigridLevel> Levels => _levels;
 

@@ -25,14 +25,28 @@ public sealed class MultigridPreconditioner : IPreconditioner
     // Restriction's intermediate results: coarse along x only, then along x and y (per level, none at the coarsest).
     private readonly double[][] _alongX;
     private readonly double[][] _alongXY;
+    private readonly double _omega;
 
-    public MultigridPreconditioner(IPoissonStencil a, MultigridOptions options = default, ParallelOptions? parallel = null)
+    /// <param name="a">The fine operator.</param>
+    /// <param name="options">Sweeps and the uniform damping ω.</param>
+    /// <param name="parallel">Rows on several threads, when given.</param>
+    /// <param name="smootherWeights">Per level (finest first), a damping ω per cell replacing the uniform one: the
+    /// learned V-cycle's weights (PhysML.ML). Each must lie in (0, 1) on unknown cells, which keeps the V-cycle SPD.</param>
+    public MultigridPreconditioner(IPoissonStencil a, MultigridOptions options = default, ParallelOptions? parallel = null,
+        IReadOnlyList<double[]>? smootherWeights = null)
     {
         Options = options == default ? new MultigridOptions() : options;
         if (Options.Sweeps < 1 || Options.CoarsestSweeps < 1 || !(Options.Omega > 0 && Options.Omega < 1))
             throw new ArgumentOutOfRangeException(nameof(options), Options,
                 "multigrid needs Sweeps ≥ 1, CoarsestSweeps ≥ 1 and 0 < Omega < 1 (the V-cycle must stay symmetric positive definite)");
         Hierarchy = new MultigridHierarchy(a);
+        if (smootherWeights is not null)
+        {
+            Hierarchy.ScaleSmoothers(smootherWeights);
+            // The per-cell ω now sits in each level's InverseDiagonal; the kernels multiply by 1.
+            _omega = 1;
+        }
+        else _omega = Options.Omega;
         _parallel = parallel;
         var levels = Hierarchy.Levels;
         _x = levels.Select(l => new double[l.Shape.CellCount]).ToArray();
@@ -65,7 +79,7 @@ public sealed class MultigridPreconditioner : IPreconditioner
         var level = levels[l];
         var sweeps = l == levels.Count - 1 ? Options.CoarsestSweeps : Options.Sweeps;
         var (b, r) = (_b[l], _r[l]);
-        var omega = Options.Omega;
+        var omega = _omega;
         // Pre-smoothing from zero: the first sweep needs no residual (it is b).
         ForRows(level.Shape.RowCount, (first, end) => MultigridKernels.SmoothFromZero(level, omega, b, _x[l], first, end));
         Sweeps(l, sweeps - 1);
@@ -86,7 +100,7 @@ public sealed class MultigridPreconditioner : IPreconditioner
     private void Sweeps(int l, int count)
     {
         var level = Hierarchy.Levels[l];
-        var omega = Options.Omega;
+        var omega = _omega;
         var b = _b[l];
         for (var s = 0; s < count; s++)
         {

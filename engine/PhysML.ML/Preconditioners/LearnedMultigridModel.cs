@@ -1,0 +1,50 @@
+using PhysML.Solvers;
+using PhysML.Solvers.Learned;
+using PhysML.Solvers.Multigrid;
+using static TorchSharp.torch;
+
+namespace PhysML.ML.Preconditioners;
+
+/// <summary>
+/// The learned V-cycle as the solvers' <see cref="ISearchDirectionModel"/>: for each operator version TorchSharp
+/// predicts the per-cell damping once, and the engine's own <see cref="MultigridPreconditioner"/> (multithreaded C#)
+/// applies the V-cycle with it at every iteration.
+/// </summary>
+public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int version, ParallelOptions? parallel = null)
+    : ISearchDirectionModel, IDisposable
+{
+    private MultigridPreconditioner? _cycle;
+    private IPoissonStencil? _builtFor;
+    private int _builtVersion = -1;
+
+    public string Name => network.Architecture;
+
+    public int Version => version;
+
+    public LearnedMultigridNetwork Network => network;
+
+    public void Propose(IPoissonStencil a, ReadOnlySpan<double> r, Span<double> q) => CycleFor(a).Apply(r, q);
+
+    /// <summary>The V-cycle with the predicted damping for <paramref name="a"/> (built on first use per version).</summary>
+    public MultigridPreconditioner CycleFor(IPoissonStencil a)
+    {
+        if (_cycle is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return _cycle;
+        if (network.Dimensions != (a.Shape.Nz == 1 ? 2 : 3))
+            throw new ArgumentException($"a {network.Dimensions}D model cannot precondition a {a.Shape} system");
+        var hierarchy = new MultigridHierarchy(a);
+        double[][] weights;
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        using (var tensors = new MultigridTensors(hierarchy))
+        {
+            weights = network.Weights(tensors)
+                .Select(w => w.contiguous().data<float>().ToArray().Select(v => Math.Clamp((double)v, 1e-6, 1 - 1e-6)).ToArray())
+                .ToArray();
+        }
+        _cycle = new MultigridPreconditioner(a, LearnedMultigridNetwork.CycleOptions, parallel, weights);
+        (_builtFor, _builtVersion) = (a, a.Version);
+        return _cycle;
+    }
+
+    public void Dispose() => network.Dispose();
+}
