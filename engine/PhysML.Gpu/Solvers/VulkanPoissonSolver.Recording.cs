@@ -61,6 +61,7 @@ public sealed partial class VulkanPoissonSolver
             return [Keep(new GpuStencilLevel(_context, "level0", a.Shape, a.Diagonal, a.East, a.North, a.Front, inverse, default, workVectors: false))];
         }
         var hierarchy = new MultigridHierarchy(a);
+        if (SmootherWeights is { } learned) hierarchy.ScaleSmoothers(learned.For(hierarchy));
         var levels = new GpuStencilLevel[hierarchy.Levels.Count];
         for (var l = 0; l < levels.Length; l++)
         {
@@ -150,7 +151,8 @@ public sealed partial class VulkanPoissonSolver
             push[l] = new InterpolationPush(f.Nx, f.Ny, f.Nz, 0, c.Nx, c.Ny, c.Nz, 0, ratio.X, ratio.Y, ratio.Z, periodic,
                 (float)(4.0 / (ratio.X * ratio.Y * ratio.Z)));
         }
-        var omega = (float)_multigrid.Omega;
+        // Learned damping is already folded into each level's inverse diagonal.
+        var omega = SmootherWeights is null ? (float)_multigrid.Omega : 1f;
 
         // Runs `sweeps` fused sweeps on level l starting from `current`; returns the buffer that holds the result.
         GpuBuffer Sweeps(ComputeRecorder recorder, int l, GpuBuffer current, int sweeps)

@@ -32,9 +32,19 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
 
     public const string BackendName = "vulkan";
 
+    /// <param name="context">The device the solves run on.</param>
+    /// <param name="preconditioner">None, Jacobi or multigrid (MIC(0) has no GPU kernel).</param>
+    /// <param name="options">Tolerance and iteration cap.</param>
+    /// <param name="multigrid">The V-cycle's sweeps and damping.</param>
+    /// <param name="checkEvery">Iterations per submitted batch between convergence checks.</param>
+    /// <param name="smootherWeights">With the multigrid preconditioner: a learned V-cycle's per-cell damping, applied
+    /// to the uploaded levels (ω = 1 in the kernels), so the GPU runs the same learned V-cycle as the CPU.</param>
     public VulkanPoissonSolver(VulkanContext context, PressurePreconditioner preconditioner, SolverOptions options,
-        MultigridOptions multigrid = default, int checkEvery = 8)
+        MultigridOptions multigrid = default, int checkEvery = 8, ISmootherWeights? smootherWeights = null)
     {
+        if (smootherWeights is not null && preconditioner != PressurePreconditioner.Multigrid)
+            throw new ArgumentException("learned smoother weights need the multigrid preconditioner", nameof(smootherWeights));
+        SmootherWeights = smootherWeights;
         if (preconditioner == PressurePreconditioner.Mic0)
             throw new ArgumentException(
                 "MIC(0) has no Vulkan kernel (its triangular solves are sequential); on the GPU use none, jacobi or multigrid",
@@ -49,7 +59,10 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
         _kernels = new SolverKernels(context);
     }
 
-    public string Name => CpuPoissonSolver.SolverName(Preconditioner);
+    public string Name => SmootherWeights is { } learned ? $"pcg-{learned.Name}" : CpuPoissonSolver.SolverName(Preconditioner);
+
+    /// <summary>The learned V-cycle's damping, when this solver runs one.</summary>
+    public ISmootherWeights? SmootherWeights { get; }
 
     public string Backend => BackendName;
 

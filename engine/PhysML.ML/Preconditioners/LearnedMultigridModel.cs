@@ -11,7 +11,7 @@ namespace PhysML.ML.Preconditioners;
 /// applies the V-cycle with it at every iteration.
 /// </summary>
 public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int version, ParallelOptions? parallel = null)
-    : ISearchDirectionModel, IDisposable
+    : ISearchDirectionModel, ISmootherWeights, IDisposable
 {
     private MultigridPreconditioner? _cycle;
     private IPoissonStencil? _builtFor;
@@ -31,19 +31,21 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
         if (_cycle is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return _cycle;
         if (network.Dimensions != (a.Shape.Nz == 1 ? 2 : 3))
             throw new ArgumentException($"a {network.Dimensions}D model cannot precondition a {a.Shape} system");
-        var hierarchy = new MultigridHierarchy(a);
-        double[][] weights;
-        using (var scope = NewDisposeScope())
-        using (no_grad())
-        using (var tensors = new MultigridTensors(hierarchy))
-        {
-            weights = network.Weights(tensors)
-                .Select(w => w.contiguous().data<float>().ToArray().Select(v => Math.Clamp((double)v, 1e-6, 1 - 1e-6)).ToArray())
-                .ToArray();
-        }
-        _cycle = new MultigridPreconditioner(a, LearnedMultigridNetwork.CycleOptions, parallel, weights);
+        _cycle = new MultigridPreconditioner(a, LearnedMultigridNetwork.CycleOptions, parallel, For(new MultigridHierarchy(a)));
         (_builtFor, _builtVersion) = (a, a.Version);
         return _cycle;
+    }
+
+    /// <summary>The predicted damping of every level (TorchSharp, once per hierarchy), clamped strictly inside (0, 1)
+    /// against float rounding at the sigmoid's ends.</summary>
+    public IReadOnlyList<double[]> For(MultigridHierarchy hierarchy)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var tensors = new MultigridTensors(hierarchy);
+        return network.Weights(tensors)
+            .Select(w => w.contiguous().data<float>().ToArray().Select(v => Math.Clamp((double)v, 1e-6, 1 - 1e-6)).ToArray())
+            .ToArray();
     }
 
     public void Dispose() => network.Dispose();
