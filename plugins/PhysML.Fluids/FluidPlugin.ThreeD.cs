@@ -40,6 +40,9 @@ public sealed partial class FluidPlugin
         {
             BodyForce = (domain.BodyForceX, domain.BodyForceY, domain.BodyForceZ),
             VorticityConfinement = domain.VorticityConfinement,
+            Viscosity = domain.KinematicViscosity,
+            ViscosityTolerance = domain.ViscosityTolerance,
+            ViscosityMaxIterations = domain.PressureMaxIterations,
         };
         world.Add(entity, simulation);
         RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
@@ -92,6 +95,7 @@ public sealed partial class FluidPlugin
             RecordStep(metrics, report, FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
                 FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density),
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
+            RecordViscosity(metrics, report, simulation.Viscosity);
         }
     }
 }

@@ -236,8 +236,7 @@ public sealed partial class FluidPlugin : IPlugin
         RecordStep(metrics, report, FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
             FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density),
             simulation.Density.Sum() * g.CellSize * g.CellSize);
-        if (simulation.Domain.KinematicViscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
-        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
+        RecordViscosity(metrics, report, simulation.Domain.KinematicViscosity);
         var d = simulation.Domain;
         if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
             metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.KinematicViscosity, simulation.Time));
@@ -259,6 +258,13 @@ public sealed partial class FluidPlugin : IPlugin
         metrics.Add("fluid.advect_ms", report.AdvectMs);
         metrics.Add("fluid.forces_ms", report.ForcesMs);
         metrics.Add("fluid.project_ms", report.ProjectMs);
+    }
+
+    /// <summary>The viscosity solve's figures, 2D or 3D: iterations only when there is a viscosity to solve for.</summary>
+    private static void RecordViscosity(FrameMetrics metrics, FluidStepReport report, double viscosity)
+    {
+        if (viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
+        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
     }
 
     /// <summary>A pressure solve that missed its tolerance stops the run (PML0201) or, when the scene allows it, is counted.</summary>

@@ -2,18 +2,19 @@ using System.Diagnostics;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
 using PhysML.Solvers;
+using PhysML.Solvers.Diffusion;
 using PhysML.Solvers.Pressure;
 using PhysML.Solvers.Pressure3D;
 
 namespace PhysML.Fluids.ThreeD;
 
 /// <summary>
-/// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/> (inviscid, static
-/// obstacles). A fixed step is split into CFL-limited substeps, each the ordered list of operators:
+/// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/>. A fixed step
+/// is split into CFL-limited substeps, each the ordered list of operators:
 /// emit → advect (velocity by itself, then density and temperature) → buoyancy, body force, fans, vorticity
-/// confinement → pressure projection.
+/// confinement → implicit viscosity → pressure projection.
 /// <para>
-/// Not in 3D (yet): viscosity, moving obstacles, initial flows.
+/// Not in 3D (yet): initial flows (set <see cref="Velocity"/> before the first step instead).
 /// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
 /// </para>
 /// </summary>
@@ -29,6 +30,8 @@ public sealed class FluidSimulation3D
     private double _lastSubstepDt = 1;
     private readonly double _confinement;
     private readonly double[][] _confinementScratch = [];
+    private readonly ParallelOptions? _parallel;
+    private ImplicitViscosity3D? _viscositySolver;
 
     /// <param name="grid">Cells and cell size (m).</param>
     /// <param name="boundary">The six sides (see <see cref="FlowBoundary3D.Problems"/> for what is accepted).</param>
@@ -72,6 +75,7 @@ public sealed class FluidSimulation3D
         _temperatureNext = new double[grid.CellCount];
         Array.Fill(_temperature, buoyancy.AmbientTemperature);
         Phi = new double[grid.CellCount];
+        _parallel = parallel;
         _advection = new Advection3D(grid, boundary, parallel);
         _projection = new PressureProjection3D(grid, boundary,
             new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
@@ -98,6 +102,15 @@ public sealed class FluidSimulation3D
             if (value != 0) _confinementScratch = Enumerable.Range(0, 7).Select(_ => new double[Grid.CellCount]).ToArray();
         }
     }
+
+    /// <summary>Kinematic viscosity ν, m²/s (0 = inviscid: no viscosity solve).</summary>
+    public double Viscosity { get; init; }
+
+    /// <summary>Relative residual ‖r‖/‖b‖ of each viscosity solve.</summary>
+    public double ViscosityTolerance { get; init; } = 1e-8;
+
+    /// <summary>Iteration cap of each viscosity solve.</summary>
+    public int ViscosityMaxIterations { get; init; } = 5000;
 
     public double MaxCfl { get; }
     public int MaxSubsteps { get; }
@@ -131,13 +144,13 @@ public sealed class FluidSimulation3D
         for (var n = 0; n < Phi.Length; n++) pressure[n] = density * Phi[n] / _lastSubstepDt;
     }
 
-    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps. The report's viscosity fields are 0.</summary>
+    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps.</summary>
     public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters, IReadOnlyList<Fan>? fans = null)
     {
         var cfl = FluidDiagnostics3D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
         var h = dt / substeps;
-        var pressureIterations = 0;
+        int pressureIterations = 0, viscosityIterations = 0;
         double worstResidual = 0;
         var converged = true;
         SolveInfo? last = null;
@@ -153,6 +166,8 @@ public sealed class FluidSimulation3D
             if (fans is { Count: > 0 }) FluidForces3D.Fans(Velocity, fans, h);
             FluidForces3D.VorticityConfinement(Velocity, Cells, _confinement, h, _confinementScratch);
             clock.Lap(ref clock.Forces);
+            if (Viscosity > 0) viscosityIterations += Diffuse(h);
+            clock.Lap(ref clock.Viscosity);
             last = _projection.Project(Velocity, Cells, Phi);
             OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
             clock.Lap(ref clock.Project);
@@ -162,8 +177,21 @@ public sealed class FluidSimulation3D
             _lastSubstepDt = h;
             Time += h;
         }
-        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, 0,
-            PressureProjection3D.MaxDivergence(Velocity, Cells), last, clock.Advect, clock.Forces, 0, clock.Project);
+        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, viscosityIterations,
+            PressureProjection3D.MaxDivergence(Velocity, Cells), last, clock.Advect, clock.Forces, clock.Viscosity, clock.Project);
+    }
+
+    // Backward Euler viscosity over one substep; returns the iterations of the three solves.
+    private int Diffuse(double dt)
+    {
+        // Built on first use: its stencils take ~50 bytes per face, wasted on an inviscid domain.
+        _viscositySolver ??= new ImplicitViscosity3D(Grid, Boundary,
+            new SolverOptions { RelativeTolerance = ViscosityTolerance, MaxIterations = ViscosityMaxIterations, RecordHistory = false },
+            _parallel);
+        // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
+        _projection.EnforceBoundaries(Velocity, Cells);
+        var (u, v, w) = _viscositySolver.Apply(Velocity, Cells, Viscosity * dt);
+        return u.Iterations + v.Iterations + w.Iterations;
     }
 
     private void Advect(double dt)
