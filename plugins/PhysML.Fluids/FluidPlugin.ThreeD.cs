@@ -7,8 +7,8 @@ using PhysML.Fluids.ThreeD;
 
 namespace PhysML.Fluids;
 
-/// <summary>The 3D path of the fluid plugin: a <see cref="FluidDomain"/> with <c>nz</c> ≥ 2, sphere obstacles, smoke
-/// emitters as balls. Fields have shape [nz, ny, nx]; metrics use the 2D names.</summary>
+/// <summary>The 3D path of the fluid plugin: a <see cref="FluidDomain"/> with <c>nz</c> ≥ 2, sphere, box and SDF
+/// obstacles (static or moving), smoke emitters as balls. Fields have shape [nz, ny, nx]; metrics use the 2D names.</summary>
 public sealed partial class FluidPlugin
 {
     private static readonly QueryDescription Simulations3D = new QueryDescription().WithAll<FluidSimulation3D>();
@@ -17,26 +17,12 @@ public sealed partial class FluidPlugin
     private static void Setup3D(World world, Entity entity, FluidDomain domain)
     {
         var grid = domain.Grid3D;
-        foreach (var other in world.GetEntities(Boxes).Concat(world.GetEntities(Disks)).Concat(world.GetEntities(Sdfs)))
-            throw new ComponentValueException(other,
-                world.Has<BoxObstacle>(other) ? "boxObstacle" : world.Has<DiskObstacle>(other) ? "diskObstacle" : "sdfObstacle",
-                "box, disk and sdf obstacles are 2D; a 3D fluidDomain takes sphereObstacle");
-        var spheres = new List<SphereObstacle>();
-        foreach (var e in world.GetEntities(Spheres))
-        {
-            var s = world.Get<SphereObstacle>(e);
-            if (s.X - s.Radius < 0 || s.Y - s.Radius < 0 || s.Z - s.Radius < 0 ||
-                s.X + s.Radius > grid.Width || s.Y + s.Radius > grid.Height || s.Z + s.Radius > grid.Nz * grid.CellSize)
-                throw new ComponentValueException(e, "sphereObstacle.x",
-                    $"sphereObstacle of entity {Describe(world, e)} pokes out of the fluid domain " +
-                    $"[0, {grid.Width:G4}] × [0, {grid.Height:G4}] × [0, {grid.Nz * grid.CellSize:G4}] m");
-            spheres.Add(s);
-        }
         var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner,
             domain.PressureSolverOptions with { RecordHistory = false });
-        var simulation = new FluidSimulation3D(grid, domain.Boundary3D, ObstacleCells3D.Rasterise(grid, spheres), domain.Buoyancy,
+        var obstacles = new ObstacleSet3D(ObstacleShapes(world, domain));
+        var simulation = new FluidSimulation3D(grid, domain.Boundary3D, new CellKind[grid.CellCount], domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
-            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver)
+            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver, obstacles)
         {
             BodyForce = (domain.BodyForceX, domain.BodyForceY, domain.BodyForceZ),
             VorticityConfinement = domain.VorticityConfinement,
@@ -60,8 +46,13 @@ public sealed partial class FluidPlugin
         Cells("pressure", "Pa", () => { simulation.Pressure(pressure, density); return pressure; });
         var speed = new double[grid.CellCount];
         Cells("speed", "m/s", () => { FluidDiagnostics3D.Speed(simulation.Velocity, speed); return speed; });
-        var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
-        Cells("solid", "1", () => solid);
+        // Read each time: moving obstacles change the cells every substep.
+        var solid = new double[grid.CellCount];
+        Cells("solid", "1", () =>
+        {
+            for (var n = 0; n < solid.Length; n++) solid[n] = simulation.Cells[n] == CellKind.Solid ? 1 : 0;
+            return solid;
+        });
         catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U) { Spacing = spacing, Offset = new[] { 0.5, 0.5, 0.0 } });
         catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.5, 0.0, 0.5 } });
         catalog.Register(new FieldView("w", "m/s", grid.WShape, () => simulation.Velocity.W) { Spacing = spacing, Offset = new[] { 0.0, 0.5, 0.5 } });

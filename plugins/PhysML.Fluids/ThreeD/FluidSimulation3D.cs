@@ -14,7 +14,8 @@ namespace PhysML.Fluids.ThreeD;
 /// emit → advect (velocity by itself, then density and temperature) → buoyancy, body force, fans, vorticity
 /// confinement → implicit viscosity → pressure projection.
 /// <para>
-/// Not in 3D (yet): initial flows (set <see cref="Velocity"/> before the first step instead).
+/// Obstacles are static or kinematic (<see cref="ObstacleSet3D"/>). Not in 3D (yet): initial flows (set
+/// <see cref="Velocity"/> before the first step instead).
 /// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
 /// </para>
 /// </summary>
@@ -32,10 +33,16 @@ public sealed class FluidSimulation3D
     private readonly double[][] _confinementScratch = [];
     private readonly ParallelOptions? _parallel;
     private ImplicitViscosity3D? _viscositySolver;
+    private readonly ObstacleSet3D? _obstacles;
+    private readonly MacVelocity3D _solidVelocity;
+
+    // Face velocities of moving obstacles, or null when every obstacle is static (their faces carry 0).
+    private MacVelocity3D? SolidVelocity => _obstacles is { AnyMoving: true } ? _solidVelocity : null;
 
     /// <param name="grid">Cells and cell size (m).</param>
     /// <param name="boundary">The six sides (see <see cref="FlowBoundary3D.Problems"/> for what is accepted).</param>
-    /// <param name="cells">Cell kinds (static obstacles), <see cref="MacGrid3D.CellCount"/> of them; kept, not copied.</param>
+    /// <param name="cells">Cell kinds (static obstacles), <see cref="MacGrid3D.CellCount"/> of them; kept, not copied
+    /// (and overwritten by <paramref name="obstacles"/> when given).</param>
     /// <param name="buoyancy">Boussinesq buoyancy along +y; its ambient temperature is the initial temperature.</param>
     /// <param name="advection">How velocity and scalars are carried.</param>
     /// <param name="pressureTolerance">Relative residual ‖r‖/‖b‖ of the pressure solve.</param>
@@ -45,10 +52,12 @@ public sealed class FluidSimulation3D
     /// <param name="maxSubsteps">Cap on the substeps of one fixed step.</param>
     /// <param name="parallel">Threads for advection and the solver; null = one thread.</param>
     /// <param name="pressureSolver">Solves the pressure system (a Vulkan one, say); null = CPU CG with <paramref name="preconditioner"/>.</param>
+    /// <param name="obstacles">Obstacles rasterised into <paramref name="cells"/> at t = 0 and, when any moves, at the
+    /// start of every substep, their faces carrying their velocity; null = the cells as given.</param>
     public FluidSimulation3D(MacGrid3D grid, FlowBoundary3D boundary, CellKind[] cells, Buoyancy buoyancy,
         AdvectionScheme advection = AdvectionScheme.MacCormack, double pressureTolerance = 1e-6, int pressureMaxIterations = 5000,
         PressurePreconditioner preconditioner = PressurePreconditioner.Mic0, double maxCfl = 1, int maxSubsteps = 8,
-        ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null)
+        ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null, ObstacleSet3D? obstacles = null)
     {
         if (grid.Nx < 2 || grid.Ny < 2 || grid.Nz < 2 || !(grid.CellSize > 0) || !double.IsFinite(grid.CellSize))
             throw new ArgumentException($"grid {grid} needs at least 2 cells per axis and a positive finite cell size", nameof(grid));
@@ -80,8 +89,11 @@ public sealed class FluidSimulation3D
         _projection = new PressureProjection3D(grid, boundary,
             new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
             parallel, preconditioner, pressureSolver);
+        _obstacles = obstacles;
+        _solidVelocity = new MacVelocity3D(grid);
+        obstacles?.Rasterise(0, grid, cells, _solidVelocity);
         // Start divergence-free: the boundary conditions (an inflow, say) pass through the projection once.
-        _projection.Project(Velocity, Cells, Phi);
+        _projection.Project(Velocity, Cells, Phi, SolidVelocity);
     }
 
     public MacGrid3D Grid { get; }
@@ -157,6 +169,8 @@ public sealed class FluidSimulation3D
         var clock = new PhaseClock();
         for (var s = 0; s < substeps; s++)
         {
+            // Moving obstacles take their place for this substep before anything reads the cell kinds.
+            if (_obstacles is { AnyMoving: true }) _obstacles.Rasterise(Time, Grid, Cells, _solidVelocity);
             FluidForces3D.Emit(Velocity, Cells, _density, _temperature, emitters, h);
             clock.Lap(ref clock.Forces);
             Advect(h);
@@ -168,7 +182,7 @@ public sealed class FluidSimulation3D
             clock.Lap(ref clock.Forces);
             if (Viscosity > 0) viscosityIterations += Diffuse(h);
             clock.Lap(ref clock.Viscosity);
-            last = _projection.Project(Velocity, Cells, Phi);
+            last = _projection.Project(Velocity, Cells, Phi, SolidVelocity);
             OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
             clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
@@ -189,7 +203,7 @@ public sealed class FluidSimulation3D
             new SolverOptions { RelativeTolerance = ViscosityTolerance, MaxIterations = ViscosityMaxIterations, RecordHistory = false },
             _parallel);
         // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
-        _projection.EnforceBoundaries(Velocity, Cells);
+        _projection.EnforceBoundaries(Velocity, Cells, SolidVelocity);
         var (u, v, w) = _viscositySolver.Apply(Velocity, Cells, Viscosity * dt);
         return u.Iterations + v.Iterations + w.Iterations;
     }

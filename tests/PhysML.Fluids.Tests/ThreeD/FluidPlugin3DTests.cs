@@ -76,6 +76,6 @@ public class FluidPlugin3DTests
         var error = Assert.Throws<ComponentValueException>(() => app.RunFrame(1));
 
         Assert.Equal("sphereObstacle.x", error.Field);
-        Assert.Contains("pokes out of the fluid domain", error.Message);
+        Assert.Contains("sphereObstacle of entity Entity(1v1) spans x ∈ [0.4, 0.6] m, y ∈ [0.4, 0.6] m, z ∈ [0.85, 1.05] m, outside the fluid domain [0, 1] × [0, 1] × [0, 1] m", error.Message);
     }
 }
