@@ -31,6 +31,7 @@ public sealed partial class FluidPlugin
             ViscosityMaxIterations = domain.PressureMaxIterations,
         };
         world.Add(entity, simulation);
+        AddObstacleMasks(world, domain);
         RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
     }
 
@@ -87,6 +88,32 @@ public sealed partial class FluidPlugin
                 FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density),
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
             RecordViscosity(metrics, report, simulation.Viscosity);
+            RecordForces3D(world, simulation, domain, metrics);
+        }
+    }
+
+    // As in 2D (drag along +x, lift along +y) plus the side force along +z, in N; the coefficients divide by
+    // ½ρU²·L², the reference length squared standing for the reference area (L = D·√π/2 gives a sphere's πD²/4).
+    private static void RecordForces3D(World world, FluidSimulation3D simulation, FluidDomain domain, FrameMetrics metrics)
+    {
+        var masks = world.GetEntities(ReportedMasks);
+        if (masks.Count == 0) return;
+        var pressure = new double[simulation.Grid.CellCount];
+        simulation.Pressure(pressure, domain.Density);
+        foreach (var entity in masks)
+        {
+            var mask = world.Get<ObstacleMask>(entity);
+            var reference = world.Get<ForceReport>(entity);
+            var (fx, fy, fz) = ObstacleForces3D.Compute(simulation, mask.CellsAt(simulation.Time), pressure,
+                domain.Density * domain.KinematicViscosity);
+            var dynamic = 0.5 * domain.Density * reference.ReferenceSpeed * reference.ReferenceSpeed
+                          * reference.ReferenceLength * reference.ReferenceLength;
+            metrics.Set($"forces.{mask.Name}.drag", fx);
+            metrics.Set($"forces.{mask.Name}.lift", fy);
+            metrics.Set($"forces.{mask.Name}.side", fz);
+            metrics.Set($"forces.{mask.Name}.cd", fx / dynamic);
+            metrics.Set($"forces.{mask.Name}.cl", fy / dynamic);
+            metrics.Set($"forces.{mask.Name}.cs", fz / dynamic);
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class FluidPlugin : IPlugin
         var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner, domain.PressureSolverOptions);
         var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
-        AddObstacleMasks(world, domain.Grid);
+        AddObstacleMasks(world, domain);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
     }
 
@@ -93,17 +93,20 @@ public sealed partial class FluidPlugin : IPlugin
         }
     }
 
-    private static void AddObstacleMasks(World world, MacGrid2D grid)
+    private static void AddObstacleMasks(World world, FluidDomain domain)
     {
         foreach (var entity in world.GetEntities(Reported))
         {
-            var shape = world.TryGet<BoxObstacle>(entity, out var box) ? ObstacleShape.From(box)
-                : world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
-                : world.TryGet<SdfObstacle>(entity, out var sdf) ? ObstacleShape.From(sdf)
+            var is3D = domain.Is3D;
+            var shape = world.TryGet<BoxObstacle>(entity, out var box) ? (is3D ? ObstacleShape.From3D(box) : ObstacleShape.From(box))
+                : !is3D && world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
+                : is3D && world.TryGet<ThreeD.SphereObstacle>(entity, out var sphere) ? ObstacleShape.From(sphere)
+                : world.TryGet<SdfObstacle>(entity, out var sdf) ? (is3D ? ObstacleShape.From3D(sdf) : ObstacleShape.From(sdf))
                 : throw new ComponentValueException(entity, "forceReport",
-                    $"entity {Describe(world, entity)} has a forceReport but no boxObstacle, diskObstacle or sdfObstacle");
+                    $"entity {Describe(world, entity)} has a forceReport but no " +
+                    (is3D ? "boxObstacle, sphereObstacle or sdfObstacle" : "boxObstacle, diskObstacle or sdfObstacle"));
             var name = world.TryGet<Name>(entity, out var n) ? n.Value : $"entity{entity.Id}";
-            world.Add(entity, new ObstacleMask(shape, grid, name));
+            world.Add(entity, is3D ? new ObstacleMask(shape, domain.Grid3D, name) : new ObstacleMask(shape, domain.Grid, name));
         }
     }
 
