@@ -2,7 +2,7 @@ using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
 
-/// <summary>A static solid disc (scene name <c>diskObstacle</c>), centre (X, Y) and radius in m — a cylinder in 2D.
+/// <summary>A solid disc (scene name <c>diskObstacle</c>, 2D), centre (X, Y) and radius in m — a cylinder in 2D.
 /// A cell is solid when its centre lies inside.</summary>
 public readonly record struct DiskObstacle : IValidatable
 {
@@ -19,7 +19,12 @@ public readonly record struct DiskObstacle : IValidatable
     public double VelocityY { get; init; }
     /// <summary>A sinusoidal path on top of the constant velocity.</summary>
     public Oscillation Oscillation { get; init; } = new();
+    /// <summary>Keyframes of the centre (instead of a velocity and oscillation).</summary>
+    public Keyframe[] Path { get; init; } = [];
+
+    public ObstacleMotion Motion => new(VelocityX, VelocityY, 0, Oscillation, Path, (X, Y, 0));
 
     public IEnumerable<FieldError> Validate() =>
-        Check.Finite("x", X).Concat(Check.Finite("y", Y)).Concat(Check.Finite("velocityX", VelocityX)).Concat(Check.Finite("velocityY", VelocityY)).Concat(Check.Nested("oscillation", Oscillation)).Concat(Check.Positive("radius", Radius));
+        Check.Finite("x", X).Concat(Check.Finite("y", Y))
+            .Concat(ObstacleMotion.Problems(VelocityX, VelocityY, 0, Oscillation, Path)).Concat(Check.Positive("radius", Radius));
 }

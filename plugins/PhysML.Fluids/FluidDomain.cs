@@ -7,8 +7,9 @@ using PhysML.Solvers.Pressure;
 namespace PhysML.Fluids;
 
 /// <summary>
-/// A 2D incompressible fluid on a MAC grid (scene name <c>fluidDomain</c>, one per scene): Nx × Ny square cells of
-/// side <see cref="CellSize"/> m, density <see cref="Density"/> kg/m³, kinematic viscosity <see cref="Viscosity"/> m²/s.
+/// A 2D or (with <see cref="Nz"/>) 3D incompressible fluid on a MAC grid (scene name <c>fluidDomain</c>, one per
+/// scene): Nx × Ny (× Nz) square cells of side <see cref="CellSize"/> m, density <see cref="Density"/> kg/m³,
+/// kinematic viscosity <see cref="Viscosity"/> m²/s.
 /// Each fixed step: emitters, advection, forces, implicit viscosity, pressure projection, in CFL-limited substeps.
 /// </summary>
 public readonly record struct FluidDomain : IValidatable
@@ -113,13 +114,12 @@ public readonly record struct FluidDomain : IValidatable
             yield return new FieldError("reynolds", "needs a velocity scale: a noSlip side with a speed (a lid) or an inflow; none of the sides moves");
     }
 
-    // The 3D step has no viscosity or initial flows yet; refuse settings it would silently ignore.
+    // The 3D step has no initial flows yet; refuse settings it would silently ignore.
     private IEnumerable<FieldError> ThreeDimensionalErrors()
     {
         foreach (var e in Check.InRange("nz", Nz, 2, 1024)) yield return e;
         foreach (var (side, message) in Boundary3D.Problems())
             yield return new FieldError(side is "back" or "front" ? $"boundaryZ.{side}" : $"boundary.{side}", message);
-        if (KinematicViscosity != 0) yield return new FieldError(Reynolds > 0 ? "reynolds" : "viscosity", "is not supported in 3D yet (use 0)");
         if (Initial.Kind != InitialFlowKind.Rest) yield return new FieldError("initial.kind", "3D domains start at rest");
     }
 }

@@ -7,8 +7,8 @@ using PhysML.Fluids.ThreeD;
 
 namespace PhysML.Fluids;
 
-/// <summary>The 3D path of the fluid plugin: a <see cref="FluidDomain"/> with <c>nz</c> ≥ 2, sphere obstacles, smoke
-/// emitters as balls. Fields have shape [nz, ny, nx]; metrics use the 2D names.</summary>
+/// <summary>The 3D path of the fluid plugin: a <see cref="FluidDomain"/> with <c>nz</c> ≥ 2, sphere, box and SDF
+/// obstacles (static or moving), smoke emitters as balls. Fields have shape [nz, ny, nx]; metrics use the 2D names.</summary>
 public sealed partial class FluidPlugin
 {
     private static readonly QueryDescription Simulations3D = new QueryDescription().WithAll<FluidSimulation3D>();
@@ -17,31 +17,21 @@ public sealed partial class FluidPlugin
     private static void Setup3D(World world, Entity entity, FluidDomain domain)
     {
         var grid = domain.Grid3D;
-        foreach (var other in world.GetEntities(Boxes).Concat(world.GetEntities(Disks)).Concat(world.GetEntities(Sdfs)))
-            throw new ComponentValueException(other,
-                world.Has<BoxObstacle>(other) ? "boxObstacle" : world.Has<DiskObstacle>(other) ? "diskObstacle" : "sdfObstacle",
-                "box, disk and sdf obstacles are 2D; a 3D fluidDomain takes sphereObstacle");
-        var spheres = new List<SphereObstacle>();
-        foreach (var e in world.GetEntities(Spheres))
-        {
-            var s = world.Get<SphereObstacle>(e);
-            if (s.X - s.Radius < 0 || s.Y - s.Radius < 0 || s.Z - s.Radius < 0 ||
-                s.X + s.Radius > grid.Width || s.Y + s.Radius > grid.Height || s.Z + s.Radius > grid.Nz * grid.CellSize)
-                throw new ComponentValueException(e, "sphereObstacle.x",
-                    $"sphereObstacle of entity {Describe(world, e)} pokes out of the fluid domain " +
-                    $"[0, {grid.Width:G4}] × [0, {grid.Height:G4}] × [0, {grid.Nz * grid.CellSize:G4}] m");
-            spheres.Add(s);
-        }
         var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner,
             domain.PressureSolverOptions with { RecordHistory = false });
-        var simulation = new FluidSimulation3D(grid, domain.Boundary3D, ObstacleCells3D.Rasterise(grid, spheres), domain.Buoyancy,
+        var obstacles = new ObstacleSet3D(ObstacleShapes(world, domain));
+        var simulation = new FluidSimulation3D(grid, domain.Boundary3D, new CellKind[grid.CellCount], domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
-            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver)
+            domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver, obstacles)
         {
             BodyForce = (domain.BodyForceX, domain.BodyForceY, domain.BodyForceZ),
             VorticityConfinement = domain.VorticityConfinement,
+            Viscosity = domain.KinematicViscosity,
+            ViscosityTolerance = domain.ViscosityTolerance,
+            ViscosityMaxIterations = domain.PressureMaxIterations,
         };
         world.Add(entity, simulation);
+        AddObstacleMasks(world, domain);
         RegisterFields3D(world.Resource<FieldCatalog>(), simulation, domain.Density);
     }
 
@@ -57,8 +47,13 @@ public sealed partial class FluidPlugin
         Cells("pressure", "Pa", () => { simulation.Pressure(pressure, density); return pressure; });
         var speed = new double[grid.CellCount];
         Cells("speed", "m/s", () => { FluidDiagnostics3D.Speed(simulation.Velocity, speed); return speed; });
-        var solid = simulation.Cells.Select(c => c == CellKind.Solid ? 1.0 : 0.0).ToArray();
-        Cells("solid", "1", () => solid);
+        // Read each time: moving obstacles change the cells every substep.
+        var solid = new double[grid.CellCount];
+        Cells("solid", "1", () =>
+        {
+            for (var n = 0; n < solid.Length; n++) solid[n] = simulation.Cells[n] == CellKind.Solid ? 1 : 0;
+            return solid;
+        });
         catalog.Register(new FieldView("u", "m/s", grid.UShape, () => simulation.Velocity.U) { Spacing = spacing, Offset = new[] { 0.5, 0.5, 0.0 } });
         catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.5, 0.0, 0.5 } });
         catalog.Register(new FieldView("w", "m/s", grid.WShape, () => simulation.Velocity.W) { Spacing = spacing, Offset = new[] { 0.0, 0.5, 0.5 } });
@@ -92,6 +87,33 @@ public sealed partial class FluidPlugin
             RecordStep(metrics, report, FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
                 FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density),
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
+            RecordViscosity(metrics, report, simulation.Viscosity);
+            RecordForces3D(world, simulation, domain, metrics);
+        }
+    }
+
+    // As in 2D (drag along +x, lift along +y) plus the side force along +z, in N; the coefficients divide by
+    // ½ρU²·L², the reference length squared standing for the reference area (L = D·√π/2 gives a sphere's πD²/4).
+    private static void RecordForces3D(World world, FluidSimulation3D simulation, FluidDomain domain, FrameMetrics metrics)
+    {
+        var masks = world.GetEntities(ReportedMasks);
+        if (masks.Count == 0) return;
+        var pressure = new double[simulation.Grid.CellCount];
+        simulation.Pressure(pressure, domain.Density);
+        foreach (var entity in masks)
+        {
+            var mask = world.Get<ObstacleMask>(entity);
+            var reference = world.Get<ForceReport>(entity);
+            var (fx, fy, fz) = ObstacleForces3D.Compute(simulation, mask.CellsAt(simulation.Time), pressure,
+                domain.Density * domain.KinematicViscosity);
+            var dynamic = 0.5 * domain.Density * reference.ReferenceSpeed * reference.ReferenceSpeed
+                          * reference.ReferenceLength * reference.ReferenceLength;
+            metrics.Set($"forces.{mask.Name}.drag", fx);
+            metrics.Set($"forces.{mask.Name}.lift", fy);
+            metrics.Set($"forces.{mask.Name}.side", fz);
+            metrics.Set($"forces.{mask.Name}.cd", fx / dynamic);
+            metrics.Set($"forces.{mask.Name}.cl", fy / dynamic);
+            metrics.Set($"forces.{mask.Name}.cs", fz / dynamic);
         }
     }
 }

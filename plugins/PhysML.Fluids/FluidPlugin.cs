@@ -59,54 +59,13 @@ public sealed partial class FluidPlugin : IPlugin
                 throw new ComponentValueException(fanEntity, fan.Z != 0 ? "fan.z" : "fan.accelerationZ",
                     "z and accelerationZ are for 3D domains (nz >= 2); this fluidDomain is 2D");
         }
-        var obstacles = Obstacles(world, domain.Grid);
+        var obstacles = new ObstacleSet2D(ObstacleShapes(world, domain));
         RequireClearInflows(entity, domain, obstacles);
         var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner, domain.PressureSolverOptions);
         var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
-        AddObstacleMasks(world, domain.Grid);
+        AddObstacleMasks(world, domain);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
-    }
-
-    private static ObstacleSet2D Obstacles(World world, MacGrid2D grid)
-    {
-        var shapes = new List<ObstacleShape>();
-        foreach (var entity in world.GetEntities(Boxes))
-        {
-            var box = world.Get<BoxObstacle>(entity);
-            RequireInside(world, entity, "boxObstacle.x", box.X - box.Width / 2, box.X + box.Width / 2, box.Y - box.Height / 2, box.Y + box.Height / 2, grid);
-            shapes.Add(ObstacleShape.From(box));
-        }
-        foreach (var entity in world.GetEntities(Disks))
-        {
-            var disk = world.Get<DiskObstacle>(entity);
-            RequireInside(world, entity, "diskObstacle.x", disk.X - disk.Radius, disk.X + disk.Radius, disk.Y - disk.Radius, disk.Y + disk.Radius, grid);
-            shapes.Add(ObstacleShape.From(disk));
-        }
-        foreach (var entity in world.GetEntities(Sdfs))
-        {
-            var sdf = world.Get<SdfObstacle>(entity);
-            // The shape's extent, from the distance function itself: any cell centre inside must lie in the domain.
-            RequireSdfInside(world, entity, sdf, grid);
-            shapes.Add(ObstacleShape.From(sdf));
-        }
-        return new ObstacleSet2D(shapes);
-    }
-
-    // A signed distance function has no bounding box to check; sample it on a band around the domain instead: a
-    // negative distance there means the shape reaches outside (a units mistake, as for boxes and disks).
-    private static void RequireSdfInside(World world, Entity entity, SdfObstacle sdf, MacGrid2D grid)
-    {
-        var h = grid.CellSize;
-        for (var i = -2; i <= grid.Nx + 1; i++)
-            foreach (var y in new[] { -h, grid.Height + h })
-                if (sdf.Distance((i + 0.5) * h, y) < 0) Outside();
-        for (var j = -2; j <= grid.Ny + 1; j++)
-            foreach (var x in new[] { -h, grid.Width + h })
-                if (sdf.Distance(x, (j + 0.5) * h) < 0) Outside();
-
-        void Outside() => throw new ComponentValueException(entity, "sdfObstacle.x",
-            $"sdfObstacle of entity {Describe(world, entity)} reaches outside the fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m");
     }
 
     // An inflow face on a solid cell would have to carry both the inflow and the obstacle's velocity; the obstacle
@@ -134,31 +93,25 @@ public sealed partial class FluidPlugin : IPlugin
         }
     }
 
-    private static void AddObstacleMasks(World world, MacGrid2D grid)
+    private static void AddObstacleMasks(World world, FluidDomain domain)
     {
         foreach (var entity in world.GetEntities(Reported))
         {
-            var shape = world.TryGet<BoxObstacle>(entity, out var box) ? ObstacleShape.From(box)
-                : world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
-                : world.TryGet<SdfObstacle>(entity, out var sdf) ? ObstacleShape.From(sdf)
+            var is3D = domain.Is3D;
+            var shape = world.TryGet<BoxObstacle>(entity, out var box) ? (is3D ? ObstacleShape.From3D(box) : ObstacleShape.From(box))
+                : !is3D && world.TryGet<DiskObstacle>(entity, out var disk) ? ObstacleShape.From(disk)
+                : is3D && world.TryGet<ThreeD.SphereObstacle>(entity, out var sphere) ? ObstacleShape.From(sphere)
+                : world.TryGet<SdfObstacle>(entity, out var sdf) ? (is3D ? ObstacleShape.From3D(sdf) : ObstacleShape.From(sdf))
                 : throw new ComponentValueException(entity, "forceReport",
-                    $"entity {Describe(world, entity)} has a forceReport but no boxObstacle, diskObstacle or sdfObstacle");
+                    $"entity {Describe(world, entity)} has a forceReport but no " +
+                    (is3D ? "boxObstacle, sphereObstacle or sdfObstacle" : "boxObstacle, diskObstacle or sdfObstacle"));
             var name = world.TryGet<Name>(entity, out var n) ? n.Value : $"entity{entity.Id}";
-            world.Add(entity, new ObstacleMask(shape, grid, name));
+            world.Add(entity, is3D ? new ObstacleMask(shape, domain.Grid3D, name) : new ObstacleMask(shape, domain.Grid, name));
         }
     }
 
     private static string Describe(World world, Entity entity) =>
         world.TryGet<Name>(entity, out var n) ? $"'{n.Value}'" : entity.ToString();
-
-    // An obstacle that pokes out of the domain is almost always a units mistake (cm for m); refuse it.
-    private static void RequireInside(World world, Entity entity, string field, double x0, double x1, double y0, double y1, MacGrid2D grid)
-    {
-        if (x0 >= 0 && y0 >= 0 && x1 <= grid.Width && y1 <= grid.Height) return;
-        var component = field[..field.IndexOf('.')];
-        throw new ComponentValueException(entity, field, $"{component} of entity {Describe(world, entity)} spans x ∈ [{x0:G4}, {x1:G4}] m, y ∈ [{y0:G4}, {y1:G4}] m, outside the " +
-                       $"fluid domain [0, {grid.Width:G4}] × [0, {grid.Height:G4}] m (nx·cellSize × ny·cellSize)");
-    }
 
     private static void RegisterFields(FieldCatalog catalog, FluidSimulation2D simulation)
     {
@@ -236,8 +189,7 @@ public sealed partial class FluidPlugin : IPlugin
         RecordStep(metrics, report, FluidDiagnostics2D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
             FluidDiagnostics2D.KineticEnergy(simulation.Velocity, simulation.Cells, simulation.Domain.Density),
             simulation.Density.Sum() * g.CellSize * g.CellSize);
-        if (simulation.Domain.KinematicViscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
-        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
+        RecordViscosity(metrics, report, simulation.Domain.KinematicViscosity);
         var d = simulation.Domain;
         if (d.Initial.Kind == InitialFlowKind.TaylorGreen && d.BodyForceX == 0 && d.BodyForceY == 0 && d.VorticityConfinement == 0)
             metrics.Set("fluid.taylor_green_rel_l2", TaylorGreenVortex.RelativeError(simulation.Velocity, d.Initial.Speed, d.KinematicViscosity, simulation.Time));
@@ -259,6 +211,13 @@ public sealed partial class FluidPlugin : IPlugin
         metrics.Add("fluid.advect_ms", report.AdvectMs);
         metrics.Add("fluid.forces_ms", report.ForcesMs);
         metrics.Add("fluid.project_ms", report.ProjectMs);
+    }
+
+    /// <summary>The viscosity solve's figures, 2D or 3D: iterations only when there is a viscosity to solve for.</summary>
+    private static void RecordViscosity(FrameMetrics metrics, FluidStepReport report, double viscosity)
+    {
+        if (viscosity > 0) metrics.Add("viscosity.iterations", report.ViscosityIterations);
+        metrics.Add("fluid.viscosity_ms", report.ViscosityMs);
     }
 
     /// <summary>A pressure solve that missed its tolerance stops the run (PML0201) or, when the scene allows it, is counted.</summary>

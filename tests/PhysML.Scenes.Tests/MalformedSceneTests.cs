@@ -28,6 +28,7 @@ public class MalformedSceneTests
         { "unknown-enum-value.scene.json", "5:38: error PML0102: $.entities[0].components.heatPlate.scheme: invalid value: expected one of: explicit, implicit" },
         { "negative-radius.scene.json", "6:77: error PML0105: $.entities[1].components.heatSource.radius: must be a positive finite number, got -1" },
         { "edge-without-value.scene.json", "9:13: error PML0102: $.entities[0].components.heatPlate.boundary.left: missing required field(s) 'value'" },
+        { "path-times-not-increasing.scene.json", "7:84: error PML0105: $.entities[1].components.diskObstacle.path[2].t: keyframe times must be strictly increasing: t = 0.5 s follows t = 1 s" },
         { "grid-too-small.scene.json", "5:38: error PML0105: $.entities[0].components.heatPlate.nx: must be between 2 and 8192, got 1" },
     };
 

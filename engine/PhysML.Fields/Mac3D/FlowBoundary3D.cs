@@ -6,8 +6,10 @@ namespace PhysML.Fields.Mac3D;
 /// <summary>
 /// The six sides of a 3D fluid domain: left/right (x = 0, W), bottom/top (y = 0, H; y is the gravity axis) and
 /// back/front (z = 0, D). Reuses <see cref="FlowSide"/>: NoSlip, FreeSlip, Inflow, Outflow and Periodic are all
-/// supported by the 3D projection and advection. The 3D core has no viscosity, so NoSlip and FreeSlip act alike
-/// (only u·n = 0 is imposed) and a NoSlip wall speed (moving lid) is rejected by <see cref="Problems"/>.
+/// supported by the 3D projection, advection and viscosity. The projection imposes u·n = 0 on both walls; they differ
+/// in the viscous ghosts (NoSlip: u = wall speed at the wall, FreeSlip: zero shear). A NoSlip wall's speed (a moving
+/// lid) runs along its first tangential axis in x, y, z order: y for left/right, x for bottom/top and back/front
+/// (as in 2D, where each wall has one tangential axis); it acts only through viscosity.
 /// An inflow's profile over the side is uniform or, for <see cref="InflowProfile.Parabolic"/>, the product of the
 /// 1D parabola along both tangential axes (36·Speed·s(1−s)·t(1−t), whose mean is Speed).
 /// </summary>
@@ -60,8 +62,8 @@ public readonly record struct FlowBoundary3D(
         {
             if (side.Kind == SideKind.Inflow && !(side.Speed >= 0 && double.IsFinite(side.Speed)))
                 yield return (name, $"inflow speed must be a finite number >= 0, got {side.Speed}");
-            if (side.Kind == SideKind.NoSlip && side.Speed != 0)
-                yield return (name, $"moving walls are not supported in 3D (no viscosity); wall speed must be 0, got {side.Speed}");
+            if (side.Kind == SideKind.NoSlip && !double.IsFinite(side.Speed))
+                yield return (name, $"wall speed must be a finite number, got {side.Speed}");
         }
     }
 }

@@ -63,29 +63,14 @@ public sealed class ImplicitViscosity2D
             throw new ArgumentException($"velocity grid {velocity.Grid} differs from the viscosity's grid {g}", nameof(velocity));
         if (cells.Length != g.CellCount)
             throw new ArgumentException($"{cells.Length} cell kinds given for a {g.Nx}×{g.Ny} grid", nameof(cells));
-        if (!(viscosityTimesDt >= 0) || !double.IsFinite(viscosityTimesDt))
-            throw new ArgumentOutOfRangeException(nameof(viscosityTimesDt), viscosityTimesDt, "ν·dt must be a finite number >= 0 (m²)");
+        ViscosityOperator3D.RequireViscosityTimesDt(viscosityTimesDt);
         if (viscosityTimesDt == 0)
         {
-            var nothing = new SolveInfo(ConjugateGradient.Name, 0, 0, Options.RelativeTolerance, true,
-                Array.Empty<double>(), TimeSpan.Zero);
+            var nothing = ImplicitViscosity3D.Nothing(Options);
             return (nothing, nothing);
         }
-        var u = Diffuse(UOperator, _uSolver, velocity.U, cells, viscosityTimesDt);
-        var v = Diffuse(VOperator, _vSolver, velocity.V, cells, viscosityTimesDt);
+        var u = ImplicitViscosity3D.Diffuse(UOperator.Layer, _uSolver, velocity.U, cells, viscosityTimesDt, _rhs, _solution);
+        var v = ImplicitViscosity3D.Diffuse(VOperator.Layer, _vSolver, velocity.V, cells, viscosityTimesDt, _rhs, _solution);
         return (u, v);
-    }
-
-    private SolveInfo Diffuse(ViscosityOperator2D a, ConjugateGradient solver, double[] faces, ReadOnlySpan<CellKind> cells,
-        double viscosityTimesDt)
-    {
-        a.Prepare(cells, viscosityTimesDt);
-        var b = _rhs.AsSpan(0, a.Size);
-        var x = _solution.AsSpan(0, a.Size);
-        a.BuildRightHandSide(faces, b);
-        a.Gather(faces, x);
-        var info = solver.Solve(a, b, x);
-        a.Scatter(x, faces);
-        return info;
     }
 }

@@ -2,18 +2,20 @@ using System.Diagnostics;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
 using PhysML.Solvers;
+using PhysML.Solvers.Diffusion;
 using PhysML.Solvers.Pressure;
 using PhysML.Solvers.Pressure3D;
 
 namespace PhysML.Fluids.ThreeD;
 
 /// <summary>
-/// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/> (inviscid, static
-/// obstacles). A fixed step is split into CFL-limited substeps, each the ordered list of operators:
+/// The state and numerics of one 3D smoke domain, the 3D counterpart of <see cref="FluidSimulation2D"/>. A fixed step
+/// is split into CFL-limited substeps, each the ordered list of operators:
 /// emit → advect (velocity by itself, then density and temperature) → buoyancy, body force, fans, vorticity
-/// confinement → pressure projection.
+/// confinement → implicit viscosity → pressure projection.
 /// <para>
-/// Not in 3D (yet): viscosity, moving obstacles, initial flows.
+/// Obstacles are static or kinematic (<see cref="ObstacleSet3D"/>). Not in 3D (yet): initial flows (set
+/// <see cref="Velocity"/> before the first step instead).
 /// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
 /// </para>
 /// </summary>
@@ -29,10 +31,18 @@ public sealed class FluidSimulation3D
     private double _lastSubstepDt = 1;
     private readonly double _confinement;
     private readonly double[][] _confinementScratch = [];
+    private readonly ParallelOptions? _parallel;
+    private ImplicitViscosity3D? _viscositySolver;
+    private readonly ObstacleSet3D? _obstacles;
+    private readonly MacVelocity3D _solidVelocity;
+
+    // Face velocities of moving obstacles, or null when every obstacle is static (their faces carry 0).
+    private MacVelocity3D? SolidVelocity => _obstacles is { AnyMoving: true } ? _solidVelocity : null;
 
     /// <param name="grid">Cells and cell size (m).</param>
     /// <param name="boundary">The six sides (see <see cref="FlowBoundary3D.Problems"/> for what is accepted).</param>
-    /// <param name="cells">Cell kinds (static obstacles), <see cref="MacGrid3D.CellCount"/> of them; kept, not copied.</param>
+    /// <param name="cells">Cell kinds (static obstacles), <see cref="MacGrid3D.CellCount"/> of them; kept, not copied
+    /// (and overwritten by <paramref name="obstacles"/> when given).</param>
     /// <param name="buoyancy">Boussinesq buoyancy along +y; its ambient temperature is the initial temperature.</param>
     /// <param name="advection">How velocity and scalars are carried.</param>
     /// <param name="pressureTolerance">Relative residual ‖r‖/‖b‖ of the pressure solve.</param>
@@ -42,10 +52,12 @@ public sealed class FluidSimulation3D
     /// <param name="maxSubsteps">Cap on the substeps of one fixed step.</param>
     /// <param name="parallel">Threads for advection and the solver; null = one thread.</param>
     /// <param name="pressureSolver">Solves the pressure system (a Vulkan one, say); null = CPU CG with <paramref name="preconditioner"/>.</param>
+    /// <param name="obstacles">Obstacles rasterised into <paramref name="cells"/> at t = 0 and, when any moves, at the
+    /// start of every substep, their faces carrying their velocity; null = the cells as given.</param>
     public FluidSimulation3D(MacGrid3D grid, FlowBoundary3D boundary, CellKind[] cells, Buoyancy buoyancy,
         AdvectionScheme advection = AdvectionScheme.MacCormack, double pressureTolerance = 1e-6, int pressureMaxIterations = 5000,
         PressurePreconditioner preconditioner = PressurePreconditioner.Mic0, double maxCfl = 1, int maxSubsteps = 8,
-        ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null)
+        ParallelOptions? parallel = null, IPoissonSolver? pressureSolver = null, ObstacleSet3D? obstacles = null)
     {
         if (grid.Nx < 2 || grid.Ny < 2 || grid.Nz < 2 || !(grid.CellSize > 0) || !double.IsFinite(grid.CellSize))
             throw new ArgumentException($"grid {grid} needs at least 2 cells per axis and a positive finite cell size", nameof(grid));
@@ -72,12 +84,16 @@ public sealed class FluidSimulation3D
         _temperatureNext = new double[grid.CellCount];
         Array.Fill(_temperature, buoyancy.AmbientTemperature);
         Phi = new double[grid.CellCount];
+        _parallel = parallel;
         _advection = new Advection3D(grid, boundary, parallel);
         _projection = new PressureProjection3D(grid, boundary,
             new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
             parallel, preconditioner, pressureSolver);
+        _obstacles = obstacles;
+        _solidVelocity = new MacVelocity3D(grid);
+        obstacles?.Rasterise(0, grid, cells, _solidVelocity);
         // Start divergence-free: the boundary conditions (an inflow, say) pass through the projection once.
-        _projection.Project(Velocity, Cells, Phi);
+        _projection.Project(Velocity, Cells, Phi, SolidVelocity);
     }
 
     public MacGrid3D Grid { get; }
@@ -98,6 +114,15 @@ public sealed class FluidSimulation3D
             if (value != 0) _confinementScratch = Enumerable.Range(0, 7).Select(_ => new double[Grid.CellCount]).ToArray();
         }
     }
+
+    /// <summary>Kinematic viscosity ν, m²/s (0 = inviscid: no viscosity solve).</summary>
+    public double Viscosity { get; init; }
+
+    /// <summary>Relative residual ‖r‖/‖b‖ of each viscosity solve.</summary>
+    public double ViscosityTolerance { get; init; } = 1e-8;
+
+    /// <summary>Iteration cap of each viscosity solve.</summary>
+    public int ViscosityMaxIterations { get; init; } = 5000;
 
     public double MaxCfl { get; }
     public int MaxSubsteps { get; }
@@ -131,19 +156,21 @@ public sealed class FluidSimulation3D
         for (var n = 0; n < Phi.Length; n++) pressure[n] = density * Phi[n] / _lastSubstepDt;
     }
 
-    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps. The report's viscosity fields are 0.</summary>
+    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps.</summary>
     public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters, IReadOnlyList<Fan>? fans = null)
     {
         var cfl = FluidDiagnostics3D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
         var h = dt / substeps;
-        var pressureIterations = 0;
+        int pressureIterations = 0, viscosityIterations = 0;
         double worstResidual = 0;
         var converged = true;
         SolveInfo? last = null;
         var clock = new PhaseClock();
         for (var s = 0; s < substeps; s++)
         {
+            // Moving obstacles take their place for this substep before anything reads the cell kinds.
+            if (_obstacles is { AnyMoving: true }) _obstacles.Rasterise(Time, Grid, Cells, _solidVelocity);
             FluidForces3D.Emit(Velocity, Cells, _density, _temperature, emitters, h);
             clock.Lap(ref clock.Forces);
             Advect(h);
@@ -153,7 +180,9 @@ public sealed class FluidSimulation3D
             if (fans is { Count: > 0 }) FluidForces3D.Fans(Velocity, fans, h);
             FluidForces3D.VorticityConfinement(Velocity, Cells, _confinement, h, _confinementScratch);
             clock.Lap(ref clock.Forces);
-            last = _projection.Project(Velocity, Cells, Phi);
+            if (Viscosity > 0) viscosityIterations += Diffuse(h);
+            clock.Lap(ref clock.Viscosity);
+            last = _projection.Project(Velocity, Cells, Phi, SolidVelocity);
             OnPressureSolved?.Invoke(_projection.Operator!, _projection.LastRightHandSide, Phi, last);
             clock.Lap(ref clock.Project);
             pressureIterations += last.Iterations;
@@ -162,8 +191,21 @@ public sealed class FluidSimulation3D
             _lastSubstepDt = h;
             Time += h;
         }
-        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, 0,
-            PressureProjection3D.MaxDivergence(Velocity, Cells), last, clock.Advect, clock.Forces, 0, clock.Project);
+        return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, viscosityIterations,
+            PressureProjection3D.MaxDivergence(Velocity, Cells), last, clock.Advect, clock.Forces, clock.Viscosity, clock.Project);
+    }
+
+    // Backward Euler viscosity over one substep; returns the iterations of the three solves.
+    private int Diffuse(double dt)
+    {
+        // Built on first use: its stencils take ~50 bytes per face, wasted on an inviscid domain.
+        _viscositySolver ??= new ImplicitViscosity3D(Grid, Boundary,
+            new SolverOptions { RelativeTolerance = ViscosityTolerance, MaxIterations = ViscosityMaxIterations, RecordHistory = false },
+            _parallel);
+        // Viscosity treats obstacle and inflow faces as fixed data: give them their prescribed values first.
+        _projection.EnforceBoundaries(Velocity, Cells, SolidVelocity);
+        var (u, v, w) = _viscositySolver.Apply(Velocity, Cells, Viscosity * dt);
+        return u.Iterations + v.Iterations + w.Iterations;
     }
 
     private void Advect(double dt)

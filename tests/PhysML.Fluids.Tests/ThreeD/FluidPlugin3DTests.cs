@@ -1,6 +1,8 @@
 using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
+using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
+using PhysML.Fields.Mac;
 using PhysML.Fluids.ThreeD;
 
 namespace PhysML.Fluids.Tests.ThreeD;
@@ -33,11 +35,35 @@ public class FluidPlugin3DTests
     [Fact]
     public void Settings_the_3D_step_does_not_have_are_refused_rather_than_ignored()
     {
-        var errors = new FluidDomain { Nz = 8, Viscosity = 0.01, VorticityConfinement = 1 }.Validate().Select(e => e.Field).ToList();
+        var errors = new FluidDomain { Nz = 8, Viscosity = 0.01, VorticityConfinement = 1, Initial = new InitialFlow { Kind = InitialFlowKind.Uniform } }
+            .Validate().Select(e => e.Field).ToList();
 
-        Assert.Equal(["viscosity"], errors); // vorticity confinement runs in 3D now
+        Assert.Equal(["initial.kind"], errors); // viscosity and vorticity confinement run in 3D now
         Assert.Empty(new FluidDomain { Nz = 8, BodyForceZ = -9.81 }.Validate());
         Assert.Equal("bodyForceZ", Assert.Single(new FluidDomain { BodyForceZ = 1 }.Validate()).Field);
+    }
+
+    [Fact]
+    public void A_3D_lid_driven_cavity_set_by_its_Reynolds_number_drags_the_fluid_under_the_lid()
+    {
+        // Re = U·L/ν = 1·0.5/ν = 50 sets ν = 0.01 m²/s; the lid (top, sliding along x) acts only through viscosity.
+        var wall = new FlowSide(SideKind.NoSlip);
+        var app = new App(new AppSettings { FixedDelta = 0.02 }).AddPlugin(new FluidPlugin());
+        app.World.Add(app.World.Create(), new FluidDomain
+        {
+            Nx = 8, Ny = 8, Nz = 6, CellSize = 1.0 / 16, Reynolds = 50,
+            Boundary = new FlowBoundary(wall, wall, wall, new FlowSide(SideKind.NoSlip, Speed: 1)),
+        });
+
+        app.RunFrame(5);
+
+        var metrics = app.World.Resource<FrameMetrics>();
+        Assert.True(metrics.TryGet("viscosity.iterations", out var iterations) && iterations > 0);
+        var simulation = app.World.Get<FluidSimulation3D>(app.World.GetEntities(new QueryDescription().WithAll<FluidSimulation3D>())[0]);
+        Assert.Equal(0.01, simulation.Viscosity, 15);
+        var g = simulation.Grid;
+        Assert.True(simulation.Velocity.U[g.U(4, g.Ny - 1, 3)] > 0.1, "the row under the lid moves with it");
+        Assert.True(simulation.Velocity.U[g.U(4, 2, 3)] < 0, "the return flow below runs the other way");
     }
 
     [Fact]
@@ -50,6 +76,6 @@ public class FluidPlugin3DTests
         var error = Assert.Throws<ComponentValueException>(() => app.RunFrame(1));
 
         Assert.Equal("sphereObstacle.x", error.Field);
-        Assert.Contains("pokes out of the fluid domain", error.Message);
+        Assert.Contains("sphereObstacle of entity Entity(1v1) spans x ∈ [0.4, 0.6] m, y ∈ [0.4, 0.6] m, z ∈ [0.85, 1.05] m, outside the fluid domain [0, 1] × [0, 1] × [0, 1] m", error.Message);
     }
 }
