@@ -1,3 +1,4 @@
+using PhysML.Core.IO;
 using System.CommandLine;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;

@@ -19,6 +19,7 @@ public static class PhysMLCommandLine
             PluginsVerb.Create(context),
             BenchVerb.Create(context),
             ExportSystemVerb.Create(context),
+            TrainVerb.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

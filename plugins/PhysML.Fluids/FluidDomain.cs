@@ -48,6 +48,13 @@ public readonly record struct FluidDomain : IValidatable
     /// <summary>Where the pressure solve runs: auto follows <c>physml run --backend</c>; vulkan asks for the GPU even
     /// without it (falling back to the CPU, with a warning, when there is no Vulkan device).</summary>
     public PressureBackend PressureBackend { get; init; } = PressureBackend.Auto;
+    /// <summary>A learned preconditioner checkpoint (path relative to the scene file): the pressure solve then runs the
+    /// deep conjugate direction method with it (on Vulkan, the learned V-cycle as PCG's preconditioner), and
+    /// <see cref="PressurePreconditioner"/> is ignored. Needs the <c>learnedPressure</c> plugin.</summary>
+    public string? PressureModel { get; init; }
+    /// <summary>When the <see cref="PressureModel"/> cannot be used (missing, broken, wrong dimensionality): MGPCG with
+    /// a warning instead of stopping the run.</summary>
+    public bool PressureModelFallback { get; init; }
     /// <summary>Relative residual ‖r‖/‖b‖ of the pressure solve.</summary>
     public double PressureTolerance { get; init; } = 1e-6;
     public int PressureMaxIterations { get; init; } = 5000;

@@ -17,8 +17,7 @@ public sealed partial class FluidPlugin
     private static void Setup3D(World world, Entity entity, FluidDomain domain)
     {
         var grid = domain.Grid3D;
-        var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner,
-            domain.PressureSolverOptions with { RecordHistory = false });
+        var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions with { RecordHistory = false });
         var obstacles = new ObstacleSet3D(ObstacleShapes(world, domain));
         var simulation = new FluidSimulation3D(grid, domain.Boundary3D, new CellKind[grid.CellCount], domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
@@ -89,6 +88,7 @@ public sealed partial class FluidPlugin
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
             RecordViscosity(metrics, report, simulation.Viscosity);
             RecordForces3D(world, simulation, domain, metrics);
+            if (world.HasResource<LearnedPressureStatus>()) world.Resource<LearnedPressureStatus>().Record(metrics);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed partial class FluidPlugin : IPlugin
         }
         var obstacles = new ObstacleSet2D(ObstacleShapes(world, domain));
         RequireClearInflows(entity, domain, obstacles);
-        var solver = PressureSolverChoice.Create(world, domain.PressureBackend, domain.PressurePreconditioner, domain.PressureSolverOptions);
+        var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions);
         var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain);
@@ -160,6 +160,7 @@ public sealed partial class FluidPlugin : IPlugin
                 HandleNonConvergence(report, simulation.Domain, metrics, "the pressure projection");
                 Record(simulation, report, metrics);
                 RecordForces(world, simulation, metrics);
+                if (world.HasResource<LearnedPressureStatus>()) world.Resource<LearnedPressureStatus>().Record(metrics);
             }
         }
     }

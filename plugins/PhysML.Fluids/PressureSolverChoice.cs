@@ -1,38 +1,38 @@
 using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
 using PhysML.Core.Ecs;
+using PhysML.Core.Errors;
 using PhysML.Gpu;
 using PhysML.Gpu.Solvers;
 using PhysML.Solvers;
+using PhysML.Solvers.Learned;
 using PhysML.Solvers.Pressure;
 
 namespace PhysML.Fluids;
 
 /// <summary>
-/// Picks the pressure solver of a fluid domain from its <see cref="PressureBackend"/> and the run's
-/// <see cref="ComputeBackend"/>: null (the projection's own CPU solver) or a <see cref="VulkanPoissonSolver"/> on the
-/// app's <see cref="GpuDevice"/>. Every fallback is one warning in <see cref="RunWarnings"/>, never an error: a scene
-/// that asks for the GPU still runs where there is none.
+/// Picks the pressure solver of a fluid domain from its <see cref="PressureBackend"/>, its
+/// <see cref="FluidDomain.PressureModel"/> and the run's <see cref="ComputeBackend"/>: null (the projection's own CPU
+/// solver), a <see cref="VulkanPoissonSolver"/> on the app's <see cref="GpuDevice"/>, or a learned solver. Every
+/// fallback is one warning in <see cref="RunWarnings"/>: a scene that asks for the GPU still runs where there is none,
+/// and one that asks for a model with <c>pressureModelFallback</c> still runs without it.
 /// </summary>
 internal static class PressureSolverChoice
 {
-    public static IPoissonSolver? Create(World world, PressureBackend backend, PressurePreconditioner preconditioner, SolverOptions options)
+    public static IPoissonSolver? Create(World world, FluidDomain domain, SolverOptions options)
     {
         var compute = world.Resource<ComputeBackend>();
-        var wanted = backend switch
+        var wanted = domain.PressureBackend switch
         {
             PressureBackend.Cpu => ComputeBackend.Cpu,
             PressureBackend.Vulkan => ComputeBackend.Vulkan,
             _ => compute.Requested,
         };
-        if (wanted == ComputeBackend.Cpu) return null;
         var warnings = world.Resource<RunWarnings>();
-        var device = GpuDevice.Of(world);
-        if (device.Context is not { } context)
-        {
-            warnings.Add($"the pressure solve runs on the CPU: the Vulkan backend was requested but no Vulkan device is available ({device.Failure})");
-            return null;
-        }
+        var context = wanted == ComputeBackend.Vulkan ? VulkanContext(world, warnings) : null;
+        if (domain.PressureModel is not null) return Learned(world, domain, options, context, warnings, compute);
+        if (context is null) return null;
+        var preconditioner = domain.PressurePreconditioner;
         if (preconditioner == PressurePreconditioner.Mic0)
         {
             warnings.Add("pressurePreconditioner mic0 has no Vulkan kernel (its triangular solves are sequential); the Vulkan pressure solve uses multigrid");
@@ -40,5 +40,45 @@ internal static class PressureSolverChoice
         }
         compute.Used = ComputeBackend.Vulkan;
         return new VulkanPoissonSolver(context, preconditioner, options);
+    }
+
+    private static VulkanContext? VulkanContext(World world, RunWarnings warnings)
+    {
+        var device = GpuDevice.Of(world);
+        if (device.Context is { } context) return context;
+        warnings.Add($"the pressure solve runs on the CPU: the Vulkan backend was requested but no Vulkan device is available ({device.Failure})");
+        return null;
+    }
+
+    private static IPoissonSolver Learned(World world, FluidDomain domain, SolverOptions options, VulkanContext? context,
+        RunWarnings warnings, ComputeBackend compute)
+    {
+        if (!world.HasResource<IPressureModelLoader>())
+            throw new PhysMLException(ErrorCodes.InvalidValue, ErrorCategory.BadInput,
+                "fluidDomain.pressureModel needs the learnedPressure plugin: add \"learnedPressure\" to the scene's plugins");
+        var path = world.HasResource<SceneLocation>() ? world.Resource<SceneLocation>().Resolve(domain.PressureModel!) : Path.GetFullPath(domain.PressureModel!);
+        var parallel = world.Resource<ComputeSettings>().ParallelOptions;
+        LoadedPressureModel loaded;
+        try
+        {
+            loaded = world.Resource<IPressureModelLoader>().Load(path, domain.Is3D ? 3 : 2, parallel);
+        }
+        catch (PhysMLException e) when (domain.PressureModelFallback && e.Code is ErrorCodes.CheckpointInvalid or ErrorCodes.CheckpointIncompatible)
+        {
+            warnings.Add($"{e.Message}; the pressure solve uses MGPCG instead (fluidDomain.pressureModelFallback)");
+            if (context is null) return new CpuPoissonSolver(PressurePreconditioner.Multigrid, options, parallel);
+            compute.Used = ComputeBackend.Vulkan;
+            return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options);
+        }
+        if (context is not null && loaded.SmootherWeights is { } weights)
+        {
+            compute.Used = ComputeBackend.Vulkan;
+            return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options, loaded.Cycle, smootherWeights: weights);
+        }
+        if (context is not null)
+            warnings.Add($"the {loaded.Metadata.Architecture} network has no Vulkan kernels yet; its pressure solve runs on the CPU");
+        var solver = new LearnedPoissonSolver(loaded.Model, LearnedMethod.Dcdm, options, parallel: parallel);
+        world.SetResource(new LearnedPressureStatus(solver));
+        return solver;
     }
 }

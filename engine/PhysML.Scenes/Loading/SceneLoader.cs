@@ -34,6 +34,7 @@ public sealed class SceneLoader(PluginCatalog plugins)
         ValidateSettings(file, Report);
         var app = new App(new AppSettings { FixedDelta = file.Time.Dt > 0 && double.IsFinite(file.Time.Dt) ? file.Time.Dt : 1 });
         app.World.SetResource(new RandomSeed(file.Seed));
+        app.World.SetResource(new SceneLocation(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
         AddPlugins(file, app, Report);
         var entityIndex = CreateEntities(file, app, Report);
 

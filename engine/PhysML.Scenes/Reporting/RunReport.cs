@@ -1,3 +1,4 @@
+using PhysML.Core.IO;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using PhysML.Core.IO;
 using System.Globalization;
 using System.Text.Json;
 using PhysML.Core.Diagnostics;

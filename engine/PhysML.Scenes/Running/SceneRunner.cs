@@ -1,3 +1,4 @@
+using PhysML.Core.IO;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using PhysML.Core.Errors;
+using PhysML.Core.IO;
 
 namespace PhysML.Solvers.Learned;
 
@@ -11,7 +11,7 @@ namespace PhysML.Solvers.Learned;
 /// the UTF-8 JSON <see cref="CheckpointMetadata"/>, then every tensor's float32 values (little-endian) in header order.
 /// Our own format, not TorchSharp's, because the Vulkan inference kernels read the weights without libtorch; the
 /// header carries a SHA-256 of the weights so a truncated or altered file is refused, never half-used.
-/// Written atomically: a temporary file beside the target, flushed, then renamed over it.
+/// Written atomically (<see cref="AtomicFile"/>): a crash mid-write never leaves half a checkpoint under its name.
 /// </summary>
 public static class ModelCheckpoint
 {
@@ -31,27 +31,16 @@ public static class ModelCheckpoint
         var weights = WeightBytes(tensors);
         var header = JsonSerializer.SerializeToUtf8Bytes(metadata with { ContentSha256 = Sha256(weights) }, Json);
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(Magic);
-                Span<byte> length = stackalloc byte[4];
-                BinaryPrimitives.WriteInt32LittleEndian(length, header.Length);
-                stream.Write(length);
-                stream.Write(header);
-                stream.Write(weights);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+            stream.Write(Magic);
+            Span<byte> length = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(length, header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            stream.Write(weights);
+        });
     }
 
     /// <summary>Reads and verifies a checkpoint; every problem is a PML0501 naming the file and what is wrong.</summary>

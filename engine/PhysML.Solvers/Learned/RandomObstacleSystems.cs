@@ -35,6 +35,36 @@ public static class RandomObstacleSystems
             Rasterise(n, n, obstacles));
     }
 
+    /// <summary>
+    /// A seeded unit-norm right-hand side for <paramref name="a"/>, shaped like a pressure solve's divergence: a few
+    /// random low-frequency cosine modes plus cell-level noise of the same size, on the unknowns only, and compatible
+    /// (each floating region's mean removed) when the system is singular.
+    /// </summary>
+    public static double[] RightHandSide(IPoissonStencil a, int seed)
+    {
+        var random = new Random(seed);
+        var s = a.Shape;
+        var modes = Enumerable.Range(0, 4).Select(_ => (Kx: random.Next(1, 5), Ky: random.Next(1, 5), Kz: random.Next(1, 5),
+            Phase: 2 * Math.PI * random.NextDouble(), Amplitude: random.NextDouble() + 0.5)).ToArray();
+        var b = new double[a.Size];
+        for (var k = 0; k < s.Nz; k++)
+            for (var j = 0; j < s.Ny; j++)
+                for (var i = 0; i < s.Nx; i++)
+                {
+                    var n = (k * s.Ny + j) * s.Nx + i;
+                    if (!a.IsUnknown(n)) continue;
+                    var (x, y, z) = ((i + 0.5) / s.Nx, (j + 0.5) / s.Ny, (k + 0.5) / s.Nz);
+                    var smooth = 0.0;
+                    foreach (var m in modes)
+                        smooth += m.Amplitude * Math.Cos(Math.PI * (m.Kx * x + m.Ky * y + (s.Nz > 1 ? m.Kz * z : 0)) + m.Phase);
+                    b[n] = smooth + 2 * (random.NextDouble() - 0.5);
+                }
+        if (a.IsSingular) new PoissonNullSpace().RemoveRegionMeans(a, b);
+        var norm = VectorOps.Norm(b);
+        for (var n = 0; n < b.Length; n++) b[n] /= norm;
+        return b;
+    }
+
     private enum Kind { Box, Ball, Capsule }
 
     /// <summary>An obstacle in the unit square or cube; z terms are 0 in 2D.</summary>

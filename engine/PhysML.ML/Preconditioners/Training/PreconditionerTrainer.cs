@@ -77,11 +77,10 @@ public sealed class PreconditionerTrainer : IDisposable
     private Tensor Loss(TrainingSystem system, SystemTensors tensors, IReadOnlyList<double[]> rhs, IReadOnlyList<double[]>? solutions, int unrolled)
     {
         var b = Batch(tensors.Stencil, rhs);
-        if (solutions is null) return DirectionLoss.Compute(_network, tensors, b);
-        var x = Batch(tensors.Stencil, solutions);
-        return unrolled > 0
-            ? DirectionLoss.UnrolledPcg(_network, tensors, b, x, unrolled)
-            : DirectionLoss.EnergyOf(_network.Directions(tensors, b), tensors.Stencil, b, x);
+        if (unrolled > 0) return DirectionLoss.UnrolledPcg(_network, tensors, b, unrolled);
+        return solutions is null
+            ? DirectionLoss.Compute(_network, tensors, b)
+            : DirectionLoss.EnergyOf(_network.Directions(tensors, b), tensors.Stencil, b, Batch(tensors.Stencil, solutions));
     }
 
     private static Tensor Batch(StencilTensors stencil, IReadOnlyList<double[]> rhs)

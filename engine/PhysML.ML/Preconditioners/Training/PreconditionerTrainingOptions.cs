@@ -10,8 +10,9 @@ public sealed record PreconditionerTrainingOptions
 
     public double LearningRate { get; init; } = 1e-3;
 
-    /// <summary>When positive (and the systems carry solutions), the loss is the energy error after this many unrolled
-    /// PCG steps (<see cref="DirectionLoss.UnrolledPcg"/>); else Kaneda et al.'s one-step loss.</summary>
+    /// <summary>When positive, the loss is the residual after this many unrolled PCG steps
+    /// (<see cref="DirectionLoss.UnrolledPcg"/>); else Kaneda et al.'s one-step loss (the energy-norm one when the
+    /// systems carry solutions).</summary>
     public int UnrolledSteps { get; init; }
 
     /// <summary>Seeds the batch choice; the weights' initialisation is seeded by <see cref="TorchRuntime"/>.</summary>

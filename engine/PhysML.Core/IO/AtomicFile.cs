@@ -1,4 +1,4 @@
-namespace PhysML.Scenes.Recording;
+namespace PhysML.Core.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never half of it:

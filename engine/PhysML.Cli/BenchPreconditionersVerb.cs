@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PhysML.Core.Errors;
+using PhysML.ML;
+using PhysML.ML.Preconditioners;
+using PhysML.ML.Preconditioners.Training;
+using PhysML.Solvers;
+using PhysML.Solvers.Learned;
+using PhysML.Solvers.Pressure;
+
+namespace PhysML.Cli;
+
+/// <summary>
+/// <c>physml bench preconditioners --models M.ckpt</c>: learned solvers (DCDM, and flexible PCG for direction networks)
+/// against CG, PCG-Jacobi, PCG-MIC and MGPCG on held-out obstacle layouts (seeds no training run uses), same process,
+/// same systems, same tolerance: mean iterations and ms per solve, and the ratios to MGPCG that the targets are stated
+/// in. A benchmark, not a test.
+/// </summary>
+public static class BenchPreconditionersVerb
+{
+    public sealed record Row(string Solver, string Model, int Dimensions, int Grid, int Layouts, double Tolerance,
+        double MeanIterations, double MeanMs, bool AllConverged, int Fallbacks, double IterationsVsMgpcg, double TimeVsMgpcg);
+
+    public static Command Create(CliContext context)
+    {
+        var dimensions = new Option<int>("--dimensions") { Description = "2 or 3.", DefaultValueFactory = _ => 3 };
+        var grid = new Option<string>("--grid") { Description = "Comma-separated cells per axis.", DefaultValueFactory = _ => "64" };
+        var layouts = new Option<int>("--layouts") { Description = "Held-out obstacle layouts per grid.", DefaultValueFactory = _ => 3 };
+        var models = new Option<string>("--models") { Description = "Comma-separated checkpoints (the first is the default learned solver).", Required = true };
+        var classical = new Option<string>("--solvers") { Description = "Classical baselines, from: cg, pcg-jacobi, pcg-mic, mgpcg.", DefaultValueFactory = _ => "cg,pcg-jacobi,pcg-mic,mgpcg" };
+        var tolerance = new Option<double>("--tolerance") { Description = "Relative residual every solve reaches.", DefaultValueFactory = _ => 1e-6 };
+        var threads = new Option<int>("--threads") { Description = "Threads for the solvers and libtorch.", DefaultValueFactory = _ => 2 };
+        var json = new Option<string?>("--json") { Description = "Also write the rows as JSON to this file." };
+        var command = new Command("preconditioners", "Learned preconditioners against the classical solvers on held-out obstacle layouts.")
+            { dimensions, grid, layouts, models, classical, tolerance, threads, json };
+        command.SetAction(parsed =>
+        {
+            var dims = parsed.GetValue(dimensions);
+            if (dims is not (2 or 3)) throw Argument($"--dimensions must be 2 or 3, got {dims}");
+            var grids = parsed.GetValue(grid)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(g => int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 8 ? n : throw Argument($"--grid: '{g}' is not an integer >= 8")).ToArray();
+            var baselines = parsed.GetValue(classical)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => Enum.GetValues<PressurePreconditioner>().FirstOrDefault(p => CpuPoissonSolver.SolverName(p) == name, (PressurePreconditioner)(-1)) is var p && (int)p >= 0
+                    ? p : throw Argument($"--solvers: unknown '{name}'; known: cg, pcg-jacobi, pcg-mic, mgpcg")).ToArray();
+            var threadCount = parsed.GetValue(threads);
+            if (threadCount < 1) throw Argument($"--threads must be >= 1, got {threadCount}");
+            if (parsed.GetValue(layouts) < 1) throw Argument("--layouts must be >= 1");
+            var rows = Run(context.Output, dims, grids, parsed.GetValue(layouts), parsed.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                baselines, parsed.GetValue(tolerance), threadCount);
+            if (parsed.GetValue(json) is { } path)
+                File.WriteAllText(path, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static List<Row> Run(TextWriter output, int dimensions, int[] grids, int layouts, string[] modelPaths,
+        PressurePreconditioner[] baselines, double tolerance, int threads)
+    {
+        TorchRuntime.Initialize(new TorchRuntimeSettings(Threads: threads, PreferCuda: false));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        // Every checkpoint is checked before anything is timed.
+        var networks = modelPaths.Select(path => (Path: path, Network: PreconditionerCheckpoint.Load(path, dimensions).Network)).ToArray();
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"held-out layouts (seeds {PreconditionerValidation.FirstHeldOutSeed}+), {dimensions}D, solved from 0 to ‖r‖/‖b‖ ≤ {tolerance:0.#e+0} " +
+                                          $"on {threads} threads; ms: one timed solve per layout after an untimed one (preconditioner set-up, JIT)"));
+        output.WriteLine($"{"solver",-34} {"grid",6} {"iterations",10} {"ms/solve",10} {"it/mgpcg",9} {"time/mgpcg",10}");
+        var rows = new List<Row>();
+        foreach (var n in grids)
+        {
+            var systems = PreconditionerValidation.HeldOut(dimensions, n, layouts);
+            var gridRows = new List<(string Solver, string Model, double It, double Ms, bool Ok, int Fallbacks)>();
+            var options = new SolverOptions { RelativeTolerance = tolerance, MaxIterations = 5000, RecordHistory = false };
+            foreach (var kind in baselines)
+                gridRows.Add(Measure(CpuPoissonSolver.SolverName(kind), "-", systems, () => new CpuPoissonSolver(kind, options, parallel), () => 0));
+            // The untrained learned V-cycle is the classical one with its sweeps (ω = 0.8): what the training added shows
+            // against it, apart from what the cheaper cycle alone gives.
+            var untrained = networks.Where(m => m.Network is LearnedMultigridNetwork).Select(m => m.Network.Architecture).Distinct()
+                .Select(arch => (Path: "untrained", Network: PreconditionerNetwork.Create(arch, dimensions))).ToArray();
+            foreach (var (path, network) in networks.Concat(untrained))
+            {
+                var methods = network is DirectionNetwork ? new[] { LearnedMethod.Dcdm, LearnedMethod.FlexiblePcg } : [LearnedMethod.Dcdm];
+                foreach (var method in methods)
+                {
+                    LearnedPoissonSolver? last = null;
+                    var model = network.ToModel(1, parallel);
+                    var label = $"{LearnedPoissonSolver.MethodName(method)}-{network.Architecture}{(path == "untrained" ? " (untrained)" : "")}";
+                    gridRows.Add(Measure(label, Path.GetFileName(path), systems,
+                        () => last = new LearnedPoissonSolver(model, method, options, parallel: parallel), () => last?.Fallbacks ?? 0));
+                }
+            }
+            foreach (var (_, network) in untrained) network.Dispose();
+            var mg = gridRows.FirstOrDefault(r => r.Solver == "mgpcg");
+            foreach (var r in gridRows)
+            {
+                var row = new Row(r.Solver, r.Model, dimensions, n, layouts, tolerance, r.It, r.Ms, r.Ok, r.Fallbacks,
+                    mg.Solver is null ? double.NaN : r.It / mg.It, mg.Solver is null ? double.NaN : r.Ms / mg.Ms);
+                rows.Add(row);
+                output.WriteLine(string.Create(c, $"{row.Solver,-34} {(dimensions == 2 ? $"{n}²" : $"{n}³"),6} {row.MeanIterations,10:F1}{(row.AllConverged ? " " : "*")}{row.MeanMs,9:F1} {row.IterationsVsMgpcg,9:F2} {row.TimeVsMgpcg,10:F2}{(row.Fallbacks > 0 ? $"  ({row.Fallbacks} fallbacks)" : "")}"));
+            }
+            if (mg.Solver is not null && networks.Length > 0)
+            {
+                var learned = rows[rows.Count - (gridRows.Count - baselines.Length)];
+                output.WriteLine(string.Create(c, $"{n}: default learned solver {learned.Solver}: iterations ≤ mgpcg {(learned.IterationsVsMgpcg <= 1 ? "met" : "not met")} " +
+                                                  $"({learned.IterationsVsMgpcg:F2}x), wall clock ≤ 1.5x mgpcg {(learned.TimeVsMgpcg <= 1.5 ? "met" : "not met")} ({learned.TimeVsMgpcg:F2}x)"));
+            }
+            output.Flush();
+        }
+        foreach (var (_, network) in networks) network.Dispose();
+        return rows;
+    }
+
+    private static (string Solver, string Model, double It, double Ms, bool Ok, int Fallbacks) Measure(string name, string model,
+        IReadOnlyList<(IPoissonStencil A, double[] B)> systems, Func<IPoissonSolver> create, Func<int> fallbacks)
+    {
+        var (iterations, ms, ok, fell) = (0.0, 0.0, true, 0);
+        foreach (var (a, b) in systems)
+        {
+            using var solver = create();
+            var x = new double[a.Size];
+            solver.Solve(a, b, x); // untimed: set-up, JIT
+            Array.Clear(x);
+            var start = Stopwatch.GetTimestamp();
+            var info = solver.Solve(a, b, x);
+            ms += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            iterations += info.Iterations;
+            ok &= info.Converged;
+            fell += fallbacks();
+        }
+        return (name, model, iterations / systems.Count, ms / systems.Count, ok, fell);
+    }
+
+    private static PhysMLException Argument(string message) => new(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, message);
+}
