@@ -1,0 +1,160 @@
+using System.Threading.Channels;
+using PhysML.Solvers.Learned;
+
+namespace PhysML.ML.Training;
+
+/// <summary>
+/// Trains a model in the loop, for any model in the engine. The simulation <see cref="Offer"/>s samples through a
+/// bounded channel that drops when full, so it never blocks a frame. A dedicated thread (or, in deterministic mode, the
+/// frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
+/// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
+/// held-out samples: only a candidate that is not worse is published. The engine adopts a published candidate at a
+/// frame boundary (<see cref="AtFrameBoundary"/>), keeping the previous one for <see cref="Rollback"/>.
+/// </summary>
+public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnapshot : class
+{
+    private readonly IOnlineLearner<TSample, TSnapshot> _learner;
+    private readonly OnlineTrainingSettings _settings;
+    private readonly Channel<TSample> _channel;
+    private readonly List<TSample> _reservoir = new();
+    private readonly List<TSample> _heldOut = new();
+    private readonly Random _random;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread? _thread;
+    private TSnapshot? _pending;
+    private long _received;
+    private long _dropped;
+    private Exception? _failure;
+
+    public OnlineTrainer(IOnlineLearner<TSample, TSnapshot> learner, TSnapshot initial, OnlineTrainingSettings settings)
+    {
+        if (settings.Problems().FirstOrDefault() is { Field: not null } problem)
+            throw new ArgumentException($"online training: {problem.Field} {problem.Message}", nameof(settings));
+        _learner = learner;
+        _settings = settings;
+        Current = initial;
+        _random = new Random(settings.Seed);
+        _channel = Channel.CreateBounded<TSample>(new BoundedChannelOptions(settings.ChannelCapacity)
+        {
+            FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = true,
+        }, _ => Interlocked.Increment(ref _dropped));
+        if (!settings.Deterministic)
+        {
+            _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.BelowNormal };
+            _thread.Start();
+        }
+    }
+
+    /// <summary>The model in use.</summary>
+    public TSnapshot Current { get; private set; }
+
+    /// <summary>The model before the last adoption, for rollback.</summary>
+    public TSnapshot? Previous { get; private set; }
+
+    /// <summary>Versions adopted so far (the initial model is 0 adoptions).</summary>
+    public int Adoptions { get; private set; }
+
+    public long Offered { get; private set; }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public int Rounds { get; private set; }
+
+    /// <summary>Candidates that validated worse than the model in use and were discarded.</summary>
+    public int Rejected { get; private set; }
+
+    public double? LastLoss { get; private set; }
+
+    /// <summary>Offers a sample; never blocks. False when the channel was full and the sample was dropped.</summary>
+    public bool Offer(TSample sample)
+    {
+        Offered++;
+        return _channel.Writer.TryWrite(sample);
+    }
+
+    /// <summary>
+    /// Called between frames. Deterministic mode trains a round here every <see cref="OnlineTrainingSettings.EveryFrames"/>
+    /// frames; either way a validated candidate is adopted here and returned (null when the model is unchanged).
+    /// A failure on the training thread surfaces here, on the engine's thread.
+    /// </summary>
+    public TSnapshot? AtFrameBoundary(int frame)
+    {
+        if (_failure is { } failure) throw new InvalidOperationException("online training failed", failure);
+        if (_settings.Deterministic && frame > 0 && frame % _settings.EveryFrames == 0)
+        {
+            Drain();
+            if (_reservoir.Count >= _settings.StartWatermark) Round();
+        }
+        var candidate = Interlocked.Exchange(ref _pending, null);
+        if (candidate is null) return null;
+        (Previous, Current) = (Current, candidate);
+        Adoptions++;
+        return candidate;
+    }
+
+    /// <summary>Goes back to the previous model (after a regression seen in the scene); returns it, or null if none.</summary>
+    public TSnapshot? Rollback()
+    {
+        if (Previous is null) return null;
+        (Current, Previous) = (Previous, null);
+        return Current;
+    }
+
+    private void Loop()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                Drain();
+                if (_reservoir.Count >= _settings.StartWatermark && _heldOut.Count > 0) Round();
+                else if (!_channel.Reader.WaitToReadAsync(_stop.Token).AsTask().Wait(200)) continue;
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException) { }
+        catch (Exception e)
+        {
+            _failure = e;
+        }
+    }
+
+    private void Drain()
+    {
+        while (_channel.Reader.TryRead(out var sample))
+        {
+            _received++;
+            if (_received % _settings.HeldOutEvery == 0)
+            {
+                if (_heldOut.Count >= _settings.HeldOutSize) _heldOut.RemoveAt(0); // keep the newest
+                _heldOut.Add(sample);
+            }
+            else if (_reservoir.Count < _settings.ReservoirSize) _reservoir.Add(sample);
+            else
+            {
+                // Algorithm R: the k-th sample replaces a random slot with probability size/k.
+                var slot = _random.NextInt64(_received);
+                if (slot < _settings.ReservoirSize) _reservoir[(int)slot] = sample;
+            }
+        }
+    }
+
+    private void Round()
+    {
+        LastLoss = _learner.Train(_reservoir, _settings.StepsPerRound, _random);
+        Rounds++;
+        var candidate = _learner.Snapshot(Adoptions + 1);
+        // An empty held-out set (deterministic mode before the 5th sample) cannot veto: the round still counts.
+        if (_heldOut.Count == 0 || _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut))
+            Interlocked.Exchange(ref _pending, candidate);
+        else Rejected++;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _channel.Writer.TryComplete();
+        _thread?.Join();
+        _learner.Dispose();
+    }
+}
