@@ -89,6 +89,8 @@ public readonly record struct FluidDomain : IValidatable
     public IEnumerable<FieldError> Validate() =>
         Check.InRange("nx", Nx, 2, 4096)
             .Concat(Check.InRange("ny", Ny, 2, 4096))
+            // A negative nz would otherwise make a 2D domain silently, and nz = 1 is neither 2D nor 3D.
+            .Concat(Nz == 0 || Nz is >= 2 and <= 1024 ? [] : [new FieldError("nz", $"must be 0 (a 2D domain) or between 2 and 1024 (3D), got {Nz}")])
             .Concat(Check.Positive("cellSize", CellSize))
             .Concat(Check.Positive("density", Density))
             .Concat(Check.NonNegative("viscosity", Viscosity))
@@ -99,6 +101,7 @@ public readonly record struct FluidDomain : IValidatable
             .Concat(Check.Finite("bodyForceY", BodyForceY))
             .Concat(Check.Finite("bodyForceZ", BodyForceZ))
             .Concat(!Is3D && BodyForceZ != 0 ? [new FieldError("bodyForceZ", "is for 3D domains (nz >= 2); a 2D domain has no z")] : [])
+            .Concat(!Is3D && BoundaryZ != FlowSidesZ.Closed ? [new FieldError("boundaryZ", "is for 3D domains (nz >= 2); a 2D domain has no back or front side")] : [])
             .Concat(Check.NonNegative("vorticityConfinement", VorticityConfinement))
             .Concat(Check.Nested("initial", Initial))
             .Concat(Check.Positive("pressureTolerance", PressureTolerance))
@@ -124,7 +127,6 @@ public readonly record struct FluidDomain : IValidatable
     // The 3D step has no initial flows yet; refuse settings it would silently ignore.
     private IEnumerable<FieldError> ThreeDimensionalErrors()
     {
-        foreach (var e in Check.InRange("nz", Nz, 2, 1024)) yield return e;
         foreach (var (side, message) in Boundary3D.Problems())
             yield return new FieldError(side is "back" or "front" ? $"boundaryZ.{side}" : $"boundary.{side}", message);
         if (Initial.Kind != InitialFlowKind.Rest) yield return new FieldError("initial.kind", "3D domains start at rest");

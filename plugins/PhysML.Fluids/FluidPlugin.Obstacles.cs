@@ -1,5 +1,6 @@
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
+using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
 using PhysML.Fluids.ThreeD;
 
@@ -8,12 +9,12 @@ namespace PhysML.Fluids;
 /// <summary>The obstacles of a domain, 2D or 3D, read from their components and checked against the domain: z fields
 /// only in 3D, disks only in 2D, spheres only in 3D, and every obstacle inside the domain at its start and at each
 /// keyframe of its path (a keyframed path is linear between keys, so a convex shape inside at both ends of a
-/// segment stays inside along it).</summary>
+/// segment stays inside along it); no obstacle may touch an inflow side.</summary>
 public sealed partial class FluidPlugin
 {
     private static List<ObstacleShape> ObstacleShapes(World world, FluidDomain domain)
     {
-        var grid = domain.Is3D ? domain.Grid3D : new MacGrid3D(domain.Nx, domain.Ny, 1, domain.CellSize);
+        var grid = ObstacleGrid(domain);
         var is3D = domain.Is3D;
         var shapes = new List<ObstacleShape>();
         foreach (var entity in world.GetEntities(Boxes))
@@ -48,6 +49,52 @@ public sealed partial class FluidPlugin
             shapes.Add(is3D ? ObstacleShape.From3D(sdf) : ObstacleShape.From(sdf));
         }
         return shapes;
+    }
+
+    // Obstacles of a 2D domain are rasterised on the one-layer 3D grid, index for index.
+    private static MacGrid3D ObstacleGrid(FluidDomain domain) =>
+        domain.Is3D ? domain.Grid3D : new MacGrid3D(domain.Nx, domain.Ny, 1, domain.CellSize);
+
+    // An inflow face on a solid cell would have to carry both the inflow and the obstacle's velocity; the obstacle
+    // wins silently, which is never what the scene meant. One check for 2D and 3D: a 2D domain is the one-layer grid
+    // without back and front sides.
+    private static void RequireClearInflows(Entity domainEntity, FluidDomain domain, IReadOnlyList<ObstacleShape> shapes)
+    {
+        var grid = ObstacleGrid(domain);
+        var cells = new CellKind[grid.CellCount];
+        new ObstacleSet3D(shapes).Rasterise(0, grid, cells, new MacVelocity3D(grid));
+        foreach (var (name, side) in domain.Boundary3D.Sides().Take(domain.Is3D ? 6 : 4))
+        {
+            if (side.Kind != SideKind.Inflow) continue;
+            var blocked = 0;
+            foreach (var n in CellsNextTo(grid, name))
+                if (cells[n] == CellKind.Solid) blocked++;
+            if (blocked > 0)
+                throw new ComponentValueException(domainEntity, $"fluidDomain.{(name is "back" or "front" ? "boundaryZ" : "boundary")}.{name}",
+                    $"the inflow on the {name} side touches {blocked} obstacle cell(s); move the obstacle at least one cell " +
+                    "away from the inflow, or make that side a wall");
+        }
+    }
+
+    // The layer of cells that one side's faces open into (left: i = 0, …, front: k = nz − 1).
+    private static IEnumerable<int> CellsNextTo(MacGrid3D grid, string side)
+    {
+        for (var k = 0; k < grid.Nz; k++)
+            for (var j = 0; j < grid.Ny; j++)
+                for (var i = 0; i < grid.Nx; i++)
+                {
+                    var next = side switch
+                    {
+                        "left" => i == 0,
+                        "right" => i == grid.Nx - 1,
+                        "bottom" => j == 0,
+                        "top" => j == grid.Ny - 1,
+                        "back" => k == 0,
+                        "front" => k == grid.Nz - 1,
+                        _ => throw new ArgumentOutOfRangeException(nameof(side), side, "not a side of the domain"),
+                    };
+                    if (next) yield return grid.Cell(i, j, k);
+                }
     }
 
     // A 2D domain has no z: a z field set on an obstacle there is a mistake, not something to ignore.

@@ -18,7 +18,9 @@ public sealed partial class FluidPlugin
     {
         var grid = domain.Grid3D;
         var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions with { RecordHistory = false });
-        var obstacles = new ObstacleSet3D(ObstacleShapes(world, domain));
+        var shapes = ObstacleShapes(world, domain);
+        RequireClearInflows(entity, domain, shapes);
+        var obstacles = new ObstacleSet3D(shapes);
         var simulation = new FluidSimulation3D(grid, domain.Boundary3D, new CellKind[grid.CellCount], domain.Buoyancy,
             domain.Advection, domain.PressureTolerance, domain.PressureMaxIterations, domain.PressurePreconditioner,
             domain.MaxCfl, domain.MaxSubsteps, world.Resource<ComputeSettings>().ParallelOptions, solver, obstacles)

@@ -59,38 +59,14 @@ public sealed partial class FluidPlugin : IPlugin
                 throw new ComponentValueException(fanEntity, fan.Z != 0 ? "fan.z" : "fan.accelerationZ",
                     "z and accelerationZ are for 3D domains (nz >= 2); this fluidDomain is 2D");
         }
-        var obstacles = new ObstacleSet2D(ObstacleShapes(world, domain));
-        RequireClearInflows(entity, domain, obstacles);
+        var shapes = ObstacleShapes(world, domain);
+        RequireClearInflows(entity, domain, shapes);
+        var obstacles = new ObstacleSet2D(shapes);
         var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions);
         var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain);
         RegisterFields(world.Resource<FieldCatalog>(), simulation);
-    }
-
-    // An inflow face on a solid cell would have to carry both the inflow and the obstacle's velocity; the obstacle
-    // wins silently, which is never what the scene meant.
-    private static void RequireClearInflows(Entity domainEntity, FluidDomain domain, ObstacleSet2D obstacles)
-    {
-        var grid = domain.Grid;
-        var cells = new CellKind[grid.CellCount];
-        obstacles.Rasterise(0, grid, cells, new MacVelocity2D(grid));
-        var sides = new (string Name, FlowSide Side, Func<int, int> Cell, int Count)[]
-        {
-            ("left", domain.Boundary.Left, j => grid.Cell(0, j), grid.Ny),
-            ("right", domain.Boundary.Right, j => grid.Cell(grid.Nx - 1, j), grid.Ny),
-            ("bottom", domain.Boundary.Bottom, i => grid.Cell(i, 0), grid.Nx),
-            ("top", domain.Boundary.Top, i => grid.Cell(i, grid.Ny - 1), grid.Nx),
-        };
-        foreach (var (name, side, cell, count) in sides)
-        {
-            if (side.Kind != SideKind.Inflow) continue;
-            var blocked = Enumerable.Range(0, count).Count(n => cells[cell(n)] == CellKind.Solid);
-            if (blocked > 0)
-                throw new ComponentValueException(domainEntity, $"fluidDomain.boundary.{name}",
-                    $"the inflow on the {name} side touches {blocked} obstacle cell(s); move the obstacle at least one cell " +
-                    "away from the inflow, or make that side a wall");
-        }
     }
 
     private static void AddObstacleMasks(World world, FluidDomain domain)

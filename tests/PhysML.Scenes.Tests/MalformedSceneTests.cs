@@ -1,5 +1,6 @@
 using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
+using PhysML.Scenes.Running;
 
 namespace PhysML.Scenes.Tests;
 
@@ -30,6 +31,19 @@ public class MalformedSceneTests
         { "edge-without-value.scene.json", "9:13: error PML0102: $.entities[0].components.heatPlate.boundary.left: missing required field(s) 'value'" },
         { "path-times-not-increasing.scene.json", "7:84: error PML0105: $.entities[1].components.diskObstacle.path[2].t: keyframe times must be strictly increasing: t = 0.5 s follows t = 1 s" },
         { "grid-too-small.scene.json", "5:38: error PML0105: $.entities[0].components.heatPlate.nx: must be between 2 and 8192, got 1" },
+        // The fluid's physical parameters, in 3D as in 2D (issue 3, "Bad input").
+        { "negative-viscosity-3d.scene.json", "5:83: error PML0105: $.entities[0].components.fluidDomain.viscosity: must be a finite number >= 0, got -0.001" },
+        { "grid-of-size-0-3d.scene.json", "5:56: error PML0105: $.entities[0].components.fluidDomain.nx: must be between 2 and 4096, got 0" },
+        { "negative-nz.scene.json", "5:74: error PML0105: $.entities[0].components.fluidDomain.nz: must be 0 (a 2D domain) or between 2 and 1024 (3D), got -8" },
+        { "zero-dt-3d.scene.json", "4:13: error PML0105: $.time.dt: must be a positive finite number, got 0" },
+    };
+
+    /// <summary>Scenes whose fields are each valid but which break a rule only the plugin's Startup can check (it needs
+    /// the rasterised obstacles); <c>physml validate</c> and <c>run</c> report them located the same way.</summary>
+    public static TheoryData<string, string> StartupCases => new()
+    {
+        { "inflow-touches-obstacle-3d.scene.json", "11:13: error PML0105: $.entities[0].components.fluidDomain.boundary.left: the inflow on the left side touches 12 obstacle cell(s); move the obstacle at least one cell away from the inflow, or make that side a wall" },
+        { "sphere-outside-domain-3d.scene.json", "6:59: error PML0105: $.entities[1].components.sphereObstacle.x: sphereObstacle of entity 'ball' spans x ∈ [0.4, 0.6] m, y ∈ [0.4, 0.6] m, z ∈ [0.85, 1.05] m, outside the fluid domain [0, 1] × [0, 1] × [0, 1] m (nx·cellSize × ny·cellSize × nz·cellSize)" },
     };
 
     [Theory]
@@ -43,6 +57,19 @@ public class MalformedSceneTests
         Assert.Equal($"{path}:{expected}", error.Diagnostics[0].ToString());
         Assert.Equal(ErrorCategory.BadInput, error.Category);
         Assert.Equal(error.Diagnostics[0].Code, error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(StartupCases))]
+    public void Malformed_scene_fails_at_startup_with_the_exact_located_error(string file, string expected)
+    {
+        var path = SceneFixtures.Malformed(file);
+        var scene = SceneFixtures.Loader().Load(path);
+
+        var error = Assert.Throws<SceneException>(() => new SceneRunner(scene, new RunOptions { Frames = 0 }));
+
+        Assert.Equal($"{path}:{expected}", error.Diagnostics[0].ToString());
+        Assert.Equal(ErrorCategory.BadInput, error.Category);
     }
 
     [Fact]

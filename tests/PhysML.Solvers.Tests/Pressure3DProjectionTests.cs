@@ -76,7 +76,9 @@ public class Pressure3DProjectionTests(ITestOutputHelper output)
         for (var k = 0; k < grid.Nz; k++)
             for (var i = 0; i < grid.Nx; i++)
             {
-                var expected = FlowBoundary3D.InflowSpeedAt(boundary.Bottom, (i + 0.5) / grid.Nx, (k + 0.5) / grid.Nz);
+                var expected = FlowBoundary3D.InflowSpeedAt(boundary.Bottom, (i + 0.5) / grid.Nx, (k + 0.5) / grid.Nz, boundary.PeriodicX, boundary.PeriodicZ);
+                // Parabolic along x (walls), uniform along the periodic z.
+                Assert.Equal(0.5 * 6 * (i + 0.5) / grid.Nx * (1 - (i + 0.5) / grid.Nx), expected, 14);
                 if (cells[grid.Cell(i, 0, k)] == CellKind.Fluid) Assert.Equal(expected, velocity.V[grid.V(i, 0, k)]);
                 inflow += velocity.V[grid.V(i, 0, k)];
                 outflow += velocity.V[grid.V(i, grid.Ny, k)];

@@ -11,7 +11,9 @@ namespace PhysML.Fields.Mac3D;
 /// lid) runs along its first tangential axis in x, y, z order: y for left/right, x for bottom/top and back/front
 /// (as in 2D, where each wall has one tangential axis); it acts only through viscosity.
 /// An inflow's profile over the side is uniform or, for <see cref="InflowProfile.Parabolic"/>, the product of the
-/// 1D parabola along both tangential axes (36·Speed·s(1−s)·t(1−t), whose mean is Speed).
+/// 2D profile's parabola 6s(1−s) along each tangential axis that ends at walls (36·Speed·s(1−s)·t(1−t) in a duct, whose
+/// mean is Speed); along a periodic tangential axis it is uniform, so a channel periodic in z gets the 2D profile on
+/// every layer (a z-invariant flow, the 2D flow).
 /// </summary>
 [method: JsonConstructor]
 public readonly record struct FlowBoundary3D(
@@ -45,9 +47,16 @@ public readonly record struct FlowBoundary3D(
         yield return ("front", Front);
     }
 
-    /// <summary>Inflow speed into the domain at fractions (s, t) ∈ [0, 1]² along the side's two tangential axes.</summary>
-    public static double InflowSpeedAt(FlowSide side, double s, double t) =>
-        side.Profile == InflowProfile.Parabolic ? 36 * side.Speed * s * (1 - s) * t * (1 - t) : side.Speed;
+    /// <summary>Inflow speed into the domain at fractions (s, t) ∈ [0, 1]² along the side's two tangential axes (in
+    /// x, y, z order); <paramref name="periodicS"/> and <paramref name="periodicT"/> say whether those axes are periodic.</summary>
+    public static double InflowSpeedAt(FlowSide side, double s, double t, bool periodicS, bool periodicT)
+    {
+        if (side.Profile != InflowProfile.Parabolic) return side.Speed;
+        // A periodic axis has no wall for the profile to vanish at: the parabola there would make a z-periodic channel
+        // vary along z (5% more drag on an extruded obstacle than the 2D flow at 4 layers, before this rule).
+        static double Shape(double x, bool periodic) => periodic ? 1 : 6 * x * (1 - x);
+        return side.Speed * Shape(s, periodicS) * Shape(t, periodicT);
+    }
 
     /// <summary>Problems with the combination of sides, as (side, message) pairs; empty when valid.</summary>
     public IEnumerable<(string Side, string Message)> Problems()

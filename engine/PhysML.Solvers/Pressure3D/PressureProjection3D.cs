@@ -141,8 +141,8 @@ public sealed class PressureProjection3D
             {
                 double s = (j + 0.5) / ny, t = (k + 0.5) / nz;
                 int first = g.U(0, j, k), last = g.U(nx, j, k);
-                if (!Solid(cells, 0, j, k)) u[first] = SideValue(b.Left, s, t, +1, u[first], nx > 1 ? u[first + 1] : u[first]);
-                if (!Solid(cells, nx - 1, j, k)) u[last] = SideValue(b.Right, s, t, -1, u[last], nx > 1 ? u[last - 1] : u[last]);
+                if (!Solid(cells, 0, j, k)) u[first] = SideValue(b.Left, s, t, b.PeriodicY, b.PeriodicZ, +1, u[first], nx > 1 ? u[first + 1] : u[first]);
+                if (!Solid(cells, nx - 1, j, k)) u[last] = SideValue(b.Right, s, t, b.PeriodicY, b.PeriodicZ, -1, u[last], nx > 1 ? u[last - 1] : u[last]);
                 if (b.PeriodicX) u[last] = u[first];
             }
         for (var k = 0; k < nz; k++)
@@ -150,8 +150,8 @@ public sealed class PressureProjection3D
             {
                 double s = (i + 0.5) / nx, t = (k + 0.5) / nz;
                 int first = g.V(i, 0, k), last = g.V(i, ny, k);
-                if (!Solid(cells, i, 0, k)) v[first] = SideValue(b.Bottom, s, t, +1, v[first], ny > 1 ? v[first + nx] : v[first]);
-                if (!Solid(cells, i, ny - 1, k)) v[last] = SideValue(b.Top, s, t, -1, v[last], ny > 1 ? v[last - nx] : v[last]);
+                if (!Solid(cells, i, 0, k)) v[first] = SideValue(b.Bottom, s, t, b.PeriodicX, b.PeriodicZ, +1, v[first], ny > 1 ? v[first + nx] : v[first]);
+                if (!Solid(cells, i, ny - 1, k)) v[last] = SideValue(b.Top, s, t, b.PeriodicX, b.PeriodicZ, -1, v[last], ny > 1 ? v[last - nx] : v[last]);
                 if (b.PeriodicY) v[last] = v[first];
             }
         var plane = nx * ny;
@@ -160,17 +160,18 @@ public sealed class PressureProjection3D
             {
                 double s = (i + 0.5) / nx, t = (j + 0.5) / ny;
                 int first = g.W(i, j, 0), last = g.W(i, j, nz);
-                if (!Solid(cells, i, j, 0)) w[first] = SideValue(b.Back, s, t, +1, w[first], nz > 1 ? w[first + plane] : w[first]);
-                if (!Solid(cells, i, j, nz - 1)) w[last] = SideValue(b.Front, s, t, -1, w[last], nz > 1 ? w[last - plane] : w[last]);
+                if (!Solid(cells, i, j, 0)) w[first] = SideValue(b.Back, s, t, b.PeriodicX, b.PeriodicY, +1, w[first], nz > 1 ? w[first + plane] : w[first]);
+                if (!Solid(cells, i, j, nz - 1)) w[last] = SideValue(b.Front, s, t, b.PeriodicX, b.PeriodicY, -1, w[last], nz > 1 ? w[last - plane] : w[last]);
                 if (b.PeriodicZ) w[last] = w[first];
             }
     }
 
     // The normal velocity of one side face; `inward` is +1 on the low sides (left, bottom, back), −1 on the high ones.
-    private static double SideValue(FlowSide side, double s, double t, int inward, double current, double interior) => side.Kind switch
+    private static double SideValue(FlowSide side, double s, double t, bool periodicS, bool periodicT, int inward,
+        double current, double interior) => side.Kind switch
     {
         SideKind.NoSlip or SideKind.FreeSlip => 0,
-        SideKind.Inflow => inward * FlowBoundary3D.InflowSpeedAt(side, s, t),
+        SideKind.Inflow => inward * FlowBoundary3D.InflowSpeedAt(side, s, t, periodicS, periodicT),
         SideKind.Outflow => interior, // zero normal gradient; the projection then corrects it.
         _ => current, // Periodic: handled by the caller.
     };
