@@ -2,6 +2,7 @@ using PhysML.Core.Validation;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
 using PhysML.Solvers;
+using PhysML.Solvers.Learned;
 using PhysML.Solvers.Pressure;
 
 namespace PhysML.Fluids;
@@ -55,6 +56,8 @@ public readonly record struct FluidDomain : IValidatable
     /// <summary>When the <see cref="PressureModel"/> cannot be used (missing, broken, wrong dimensionality): MGPCG with
     /// a warning instead of stopping the run.</summary>
     public bool PressureModelFallback { get; init; }
+    /// <summary>Training the <see cref="PressureModel"/> in the loop while the scene runs (off unless online is set).</summary>
+    public OnlineTrainingSettings? PressureTraining { get; init; }
     /// <summary>Relative residual ‖r‖/‖b‖ of the pressure solve.</summary>
     public double PressureTolerance { get; init; } = 1e-6;
     public int PressureMaxIterations { get; init; } = 5000;
@@ -104,6 +107,10 @@ public readonly record struct FluidDomain : IValidatable
             .Concat(!Is3D && BoundaryZ != FlowSidesZ.Closed ? [new FieldError("boundaryZ", "is for 3D domains (nz >= 2); a 2D domain has no back or front side")] : [])
             .Concat(Check.NonNegative("vorticityConfinement", VorticityConfinement))
             .Concat(Check.Nested("initial", Initial))
+            .Concat(PressureTraining?.Problems().Select(p => new FieldError($"pressureTraining.{p.Field}", p.Message)) ?? [])
+            .Concat(PressureTraining is { Online: true } && PressureModel is null
+                ? [new FieldError("pressureTraining.online", "trains the pressureModel, and none is set")]
+                : [])
             .Concat(Check.Positive("pressureTolerance", PressureTolerance))
             .Concat(Check.InRange("pressureMaxIterations", PressureMaxIterations, 1, 10_000_000))
             .Concat(Check.Positive("viscosityTolerance", ViscosityTolerance))

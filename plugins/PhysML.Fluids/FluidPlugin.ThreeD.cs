@@ -90,7 +90,6 @@ public sealed partial class FluidPlugin
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);
             RecordViscosity(metrics, report, simulation.Viscosity);
             RecordForces3D(world, simulation, domain, metrics);
-            if (world.HasResource<LearnedPressureStatus>()) world.Resource<LearnedPressureStatus>().Record(metrics);
         }
     }
 

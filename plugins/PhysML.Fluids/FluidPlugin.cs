@@ -41,6 +41,7 @@ public sealed partial class FluidPlugin : IPlugin
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
         app.AddSystem(Stage.FixedUpdate, "fluid.step3d", Step3D);
+        app.AddSystem(Stage.PostUpdate, "fluid.learned-pressure", LearnedPressureFrame);
     }
 
     private static void Setup(World world)
@@ -116,6 +117,13 @@ public sealed partial class FluidPlugin : IPlugin
         catalog.Register(new FieldView("v", "m/s", grid.VShape, () => simulation.Velocity.V) { Spacing = spacing, Offset = new[] { 0.0, 0.5 } });
     }
 
+    // Between frames: a learned pressure solver adopts what online training validated, and reports its figures.
+    private static void LearnedPressureFrame(World world)
+    {
+        if (world.HasResource<LearnedPressureStatus>())
+            world.Resource<LearnedPressureStatus>().AtFrameBoundary(world.Resource<Time>().Frame, world.Resource<FrameMetrics>());
+    }
+
     private static void Step(World world)
     {
         var time = world.Resource<Time>();
@@ -136,7 +144,6 @@ public sealed partial class FluidPlugin : IPlugin
                 HandleNonConvergence(report, simulation.Domain, metrics, "the pressure projection");
                 Record(simulation, report, metrics);
                 RecordForces(world, simulation, metrics);
-                if (world.HasResource<LearnedPressureStatus>()) world.Resource<LearnedPressureStatus>().Record(metrics);
             }
         }
     }

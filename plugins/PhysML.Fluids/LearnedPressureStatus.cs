@@ -3,13 +3,34 @@ using PhysML.Solvers.Learned;
 
 namespace PhysML.Fluids;
 
-/// <summary>The learned pressure solver of the scene, when it has one: its model version and fallback count go to the
-/// frame's metrics (<c>model.version</c>, <c>solve.fallbacks</c>, cumulative).</summary>
-internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver)
+/// <summary>
+/// The learned pressure solver of the scene, when it has one. At each frame boundary it adopts the model online
+/// training validated (the solver never changes model inside a frame), and records <c>model.version</c>,
+/// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
+/// <c>train.rounds</c> and <c>train.rejected</c>.
+/// </summary>
+internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDisposable
 {
-    public void Record(FrameMetrics metrics)
+    public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
+        if (Solver.Trainer is { } trainer)
+        {
+            if (trainer.AtFrameBoundary((int)frame) is { } adopted)
+            {
+                var previous = Solver.Model;
+                Solver.Model = adopted;
+                (previous as IDisposable)?.Dispose();
+            }
+            var status = trainer.Status;
+            if (status.LastLoss is { } loss) metrics.Set("train.loss", loss);
+            metrics.Set("train.samples", status.Offered);
+            metrics.Set("train.dropped", status.Dropped);
+            metrics.Set("train.rounds", status.Rounds);
+            metrics.Set("train.rejected", status.Rejected);
+        }
         metrics.Set("model.version", Solver.Model.Version);
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
+
+    public void Dispose() => Solver.Trainer?.Dispose();
 }

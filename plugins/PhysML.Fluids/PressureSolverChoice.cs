@@ -70,14 +70,22 @@ internal static class PressureSolverChoice
             compute.Used = ComputeBackend.Vulkan;
             return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options);
         }
-        if (context is not null && loaded.SmootherWeights is { } weights)
+        var training = domain.PressureTraining is { Online: true } settings ? settings : null;
+        if (context is not null && training is not null)
+            warnings.Add("online training runs the learned pressure solve on the CPU (the Vulkan levels are uploaded once per model)");
+        else if (context is not null && loaded.SmootherWeights is { } weights)
         {
             compute.Used = ComputeBackend.Vulkan;
             return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options, loaded.Cycle, smootherWeights: weights);
         }
-        if (context is not null)
+        else if (context is not null)
             warnings.Add($"the {loaded.Metadata.Architecture} network has no Vulkan kernels yet; its pressure solve runs on the CPU");
         var solver = new LearnedPoissonSolver(loaded.Model, LearnedMethod.Dcdm, options, parallel: parallel);
+        if (training is not null)
+        {
+            solver.Trainer = world.Resource<IPressureModelLoader>().Train(loaded, training, options.RelativeTolerance, parallel);
+        }
+        // A resource, so disposing the App stops the training thread.
         world.SetResource(new LearnedPressureStatus(solver));
         return solver;
     }

@@ -1,5 +1,6 @@
 using PhysML.ML;
 using PhysML.ML.Preconditioners;
+using PhysML.ML.Preconditioners.Training;
 using PhysML.Solvers.Learned;
 using PhysML.Solvers.Multigrid;
 
@@ -16,5 +17,16 @@ internal sealed class TorchPressureModelLoader : IPressureModelLoader
         return model is LearnedMultigridModel learned
             ? new LoadedPressureModel(learned, learned, LearnedMultigridNetwork.CycleOptions, metadata)
             : new LoadedPressureModel(model, null, new MultigridOptions(), metadata);
+    }
+
+    public IPressureTrainer Train(LoadedPressureModel model, OnlineTrainingSettings settings, double tolerance, ParallelOptions? parallel)
+    {
+        PreconditionerNetwork network = model.Model switch
+        {
+            LearnedMultigridModel learned => learned.Network,
+            TorchDirectionModel direction => direction.Network,
+            _ => throw new ArgumentException($"{model.Model.GetType().Name} is not a TorchSharp model", nameof(model)),
+        };
+        return new OnlinePressureTrainer(network, model.Model.Version, settings, tolerance, parallel);
     }
 }

@@ -10,7 +10,7 @@ public interface IOnlineLearner<TSample, TSnapshot> : IDisposable where TSnapsho
     /// returns the mean loss.</summary>
     double Train(IReadOnlyList<TSample> samples, int steps, Random random);
 
-    /// <summary>A frozen copy of the working weights.</summary>
+    /// <summary>A frozen copy of the working weights, as the <paramref name="version"/>-th adoption would make it.</summary>
     TSnapshot Snapshot(int version);
 
     /// <summary>How well <paramref name="snapshot"/> does on held-out samples; lower is better (e.g. mean iterations).</summary>

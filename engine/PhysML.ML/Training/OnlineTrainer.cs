@@ -8,7 +8,7 @@ namespace PhysML.ML.Training;
 /// bounded channel that drops when full, so it never blocks a frame. A dedicated thread (or, in deterministic mode, the
 /// frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
 /// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
-/// held-out samples: only a candidate that is not worse is published. The engine adopts a published candidate at a
+/// held-out samples: only a candidate that is not worse is published (no held-out samples yet: nothing is). The engine adopts a published candidate at a
 /// frame boundary (<see cref="AtFrameBoundary"/>), keeping the previous one for <see cref="Rollback"/>.
 /// </summary>
 public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnapshot : class
@@ -23,6 +23,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     private readonly Thread? _thread;
     private TSnapshot? _pending;
     private long _received;
+    private long _sinceRound;
     private long _dropped;
     private Exception? _failure;
 
@@ -69,7 +70,10 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     public bool Offer(TSample sample)
     {
         Offered++;
-        return _channel.Writer.TryWrite(sample);
+        // In DropWrite mode TryWrite reports success even when it drops; the drop callback runs inside it.
+        var dropped = Dropped;
+        _channel.Writer.TryWrite(sample);
+        return Dropped == dropped;
     }
 
     /// <summary>
@@ -83,7 +87,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         if (_settings.Deterministic && frame > 0 && frame % _settings.EveryFrames == 0)
         {
             Drain();
-            if (_reservoir.Count >= _settings.StartWatermark) Round();
+            if (_reservoir.Count >= _settings.StartWatermark && _sinceRound > 0) Round();
         }
         var candidate = Interlocked.Exchange(ref _pending, null);
         if (candidate is null) return null;
@@ -107,7 +111,8 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
             while (!_stop.IsCancellationRequested)
             {
                 Drain();
-                if (_reservoir.Count >= _settings.StartWatermark && _heldOut.Count > 0) Round();
+                // A round per batch of new samples, not a busy loop over the same reservoir.
+                if (_reservoir.Count >= _settings.StartWatermark && _sinceRound > 0) Round();
                 else if (!_channel.Reader.WaitToReadAsync(_stop.Token).AsTask().Wait(200)) continue;
             }
         }
@@ -124,6 +129,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         while (_channel.Reader.TryRead(out var sample))
         {
             _received++;
+            _sinceRound++;
             if (_received % _settings.HeldOutEvery == 0)
             {
                 if (_heldOut.Count >= _settings.HeldOutSize) _heldOut.RemoveAt(0); // keep the newest
@@ -141,11 +147,14 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     private void Round()
     {
+        _sinceRound = 0;
         LastLoss = _learner.Train(_reservoir, _settings.StepsPerRound, _random);
         Rounds++;
+        // Without held-out samples a candidate cannot be validated, so it is not published (training goes on). A
+        // non-finite score (a diverged candidate) compares false and is rejected too.
+        if (_heldOut.Count == 0 || !double.IsFinite(LastLoss.Value)) { Rejected++; return; }
         var candidate = _learner.Snapshot(Adoptions + 1);
-        // An empty held-out set (deterministic mode before the 5th sample) cannot veto: the round still counts.
-        if (_heldOut.Count == 0 || _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut))
+        if (_learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut))
             Interlocked.Exchange(ref _pending, candidate);
         else Rejected++;
     }

@@ -12,6 +12,13 @@ public interface IPressureModelLoader
 {
     /// <summary>Throws PML0501/PML0502 (PhysMLException) for a missing, broken or mismatched checkpoint.</summary>
     LoadedPressureModel Load(string path, int dimensions, ParallelOptions? parallel);
+
+    /// <summary>Starts training <paramref name="model"/> in the loop (its own copy; the model keeps running meanwhile).</summary>
+    /// <param name="model">What <see cref="Load"/> returned.</param>
+    /// <param name="settings">Channel, reservoir, rounds, seed, deterministic mode.</param>
+    /// <param name="tolerance">The tolerance the held-out validation solves to (the scene's pressure tolerance).</param>
+    /// <param name="parallel">Threads for the validation solves and the adopted models.</param>
+    IPressureTrainer Train(LoadedPressureModel model, OnlineTrainingSettings settings, double tolerance, ParallelOptions? parallel);
 }
 
 /// <param name="Model">The search-direction model the CPU solvers use.</param>

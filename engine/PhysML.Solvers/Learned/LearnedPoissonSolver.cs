@@ -45,8 +45,12 @@ public sealed class LearnedPoissonSolver : IPoissonSolver
     /// <summary>Why the last fallback happened, for the run's warnings.</summary>
     public string? LastBreakdown { get; private set; }
 
+    /// <summary>Online training, when on: sees every system solved (a sample), before the solve.</summary>
+    public IPressureTrainer? Trainer { get; set; }
+
     public SolveInfo Solve(IPoissonStencil a, ReadOnlySpan<double> b, Span<double> x)
     {
+        Trainer?.Observe(a, b);
         if (Method == LearnedMethod.Dcdm)
         {
             var result = _dcdm.Solve(Model, a, b, x);

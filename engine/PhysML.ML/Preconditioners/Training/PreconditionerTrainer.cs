@@ -1,3 +1,4 @@
+using PhysML.Solvers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,19 +7,22 @@ namespace PhysML.ML.Preconditioners.Training;
 /// <summary>
 /// Trains a <see cref="PreconditionerNetwork"/> with Adam on <see cref="DirectionLoss"/>: each step takes one system and a
 /// batch of its right-hand sides (systems in a seeded random order). Every step runs inside a dispose scope, so memory
-/// stays flat however long it trains. The stencil tensors of each system are built once.
+/// stays flat however long it trains. The tensors of each operator are built once per operator version.
 /// </summary>
 public sealed class PreconditionerTrainer : IDisposable
 {
     private readonly PreconditionerNetwork _network;
     private readonly optim.Optimizer _optimizer;
-    private readonly Dictionary<TrainingSystem, SystemTensors> _stencils = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IPoissonStencil, SystemTensors> _stencils = new(ReferenceEqualityComparer.Instance);
 
     public PreconditionerTrainer(PreconditionerNetwork network, double learningRate)
     {
         _network = network;
         _optimizer = optim.Adam(network.parameters(), learningRate);
     }
+
+    /// <summary>Steps whose loss was not finite, so no update was made.</summary>
+    public int SkippedSteps { get; private set; }
 
     /// <summary>Steps taken since construction.</summary>
     public int Steps { get; private set; }
@@ -68,10 +72,17 @@ public sealed class PreconditionerTrainer : IDisposable
         _optimizer.zero_grad();
         var loss = Loss(system, stencil, picked.Select(i => system.RightHandSides[i]).ToArray(),
             system.Solutions is { } x ? picked.Select(i => x[i]).ToArray() : null, unrolled);
+        var value = loss.item<float>();
+        Steps++;
+        // A non-finite loss (a degenerate batch) would poison every weight through Adam's moments: skip the step.
+        if (!float.IsFinite(value))
+        {
+            SkippedSteps++;
+            return value;
+        }
         loss.backward();
         _optimizer.step();
-        Steps++;
-        return loss.item<float>();
+        return value;
     }
 
     private Tensor Loss(TrainingSystem system, SystemTensors tensors, IReadOnlyList<double[]> rhs, IReadOnlyList<double[]>? solutions, int unrolled)
@@ -94,12 +105,12 @@ public sealed class PreconditionerTrainer : IDisposable
 
     private SystemTensors StencilFor(TrainingSystem system)
     {
-        if (!_stencils.TryGetValue(system, out var stencil))
-        {
-            // Its tensors are detached from dispose scopes: they live as long as the trainer.
-            stencil = new SystemTensors(system.A);
-            _stencils[system] = stencil;
-        }
+        // Per operator (and its version): online training sees the same operator with new right-hand sides each round.
+        if (_stencils.TryGetValue(system.A, out var stencil) && stencil.Describes(system.A)) return stencil;
+        stencil?.Dispose();
+        // Its tensors are detached from dispose scopes: they live until the operator changes or the trainer goes.
+        stencil = new SystemTensors(system.A);
+        _stencils[system.A] = stencil;
         return stencil;
     }
 

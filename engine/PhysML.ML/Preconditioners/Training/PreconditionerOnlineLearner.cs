@@ -1,0 +1,68 @@
+using PhysML.ML.Training;
+using PhysML.Solvers;
+
+namespace PhysML.ML.Preconditioners.Training;
+
+/// <summary>
+/// The learned preconditioner as an online learner: its working network trains on the samples' systems with the
+/// unrolled-PCG loss, and a snapshot is scored by its mean DCDM iterations on held-out samples (the lower, the better).
+/// </summary>
+public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample, PreconditionerSnapshot>
+{
+    private readonly PreconditionerNetwork _network;
+    private readonly PreconditionerTrainer _trainer;
+    private readonly ParallelOptions? _parallel;
+    private readonly double _tolerance;
+    private readonly int _startVersion;
+
+    /// <param name="start">The weights to start from (copied).</param>
+    /// <param name="learningRate">Adam's learning rate.</param>
+    /// <param name="tolerance">The tolerance held-out solves are scored at.</param>
+    /// <param name="parallel">Threads for the scoring solves.</param>
+    public PreconditionerOnlineLearner(PreconditionerSnapshot start, double learningRate, double tolerance, ParallelOptions? parallel = null)
+    {
+        _network = start.ToNetwork();
+        _startVersion = start.Version;
+        _trainer = new PreconditionerTrainer(_network, learningRate);
+        _tolerance = tolerance;
+        _parallel = parallel;
+    }
+
+    /// <summary>The unrolled PCG steps of the loss (as offline training's default for the learned V-cycle).</summary>
+    public const int UnrolledSteps = 6;
+
+    public double Train(IReadOnlyList<PressureSample> samples, int steps, Random random)
+    {
+        // One training system per operator, its right-hand sides the samples' (unit norm).
+        var systems = samples.GroupBy(s => s.A, ReferenceEqualityComparer.Instance)
+            .Select(g => new TrainingSystem((IPoissonStencil)g.Key!, g.Select(s => TrainingSystem.Normalised(s.B)).ToArray(), "online")).ToArray();
+        var losses = _trainer.Train(systems, new PreconditionerTrainingOptions
+        {
+            Steps = steps, BatchSize = 4, Seed = random.Next(), UnrolledSteps = UnrolledSteps,
+        });
+        return losses.Average();
+    }
+
+    /// <summary>Versions count on from the starting model's: adoption n of a version-1 checkpoint is version 1 + n.</summary>
+    public PreconditionerSnapshot Snapshot(int version) => PreconditionerSnapshot.Of(_network, _startVersion + version);
+
+    public double Score(PreconditionerSnapshot snapshot, IReadOnlyList<PressureSample> heldOut)
+    {
+        if (!snapshot.IsFinite) return double.PositiveInfinity;
+        var model = snapshot.ToNetwork().ToModel(snapshot.Version, _parallel);
+        try
+        {
+            return PreconditionerValidation.MeanIterations(model, heldOut.Select(s => (s.A, s.B)).ToArray(), _tolerance, _parallel).MeanIterations;
+        }
+        finally
+        {
+            (model as IDisposable)?.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _trainer.Dispose();
+        _network.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+namespace PhysML.Solvers.Learned;
+
+/// <summary>
+/// A pressure model trained in the loop (the online trainer behind it lives in PhysML.ML): the solver shows it every
+/// system it solves, and the engine asks it at each frame boundary whether a better model is ready.
+/// </summary>
+public interface IPressureTrainer : IDisposable
+{
+    /// <summary>Offers (A, b) as a training sample; never blocks (a full queue drops it).</summary>
+    void Observe(IPoissonStencil a, ReadOnlySpan<double> b);
+
+    /// <summary>The new model to solve with from now on, or null when it is unchanged.</summary>
+    ISearchDirectionModel? AtFrameBoundary(int frame);
+
+    OnlineTrainingStatus Status { get; }
+}
+
+/// <summary>Counters of online training for the frame's metrics.</summary>
+public readonly record struct OnlineTrainingStatus(long Offered, long Dropped, int Rounds, int Rejected, double? LastLoss, int ModelVersion);
