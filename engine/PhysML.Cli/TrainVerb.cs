@@ -28,7 +28,7 @@ public static class TrainVerb
         var ritz = new Option<int>("--ritz") { Description = "Lanczos steps per system (Ritz vectors).", DefaultValueFactory = _ => 48 };
         var rhs = new Option<int>("--rhs") { Description = "Ritz right-hand sides per system.", DefaultValueFactory = _ => 16 };
         var scenes = new Option<string?>("--scenes") { Description = "Comma-separated 3D fluid scenes whose pressure systems (at --grid) are trained on too." };
-        var steps = new Option<int>("--steps") { Description = "Adam steps.", DefaultValueFactory = _ => 300 };
+        var steps = new Option<int>("--steps") { Description = "Adam steps (0 writes the untrained network: the classical V-cycle for mg-learned, a baseline for online training).", DefaultValueFactory = _ => 300 };
         var batch = new Option<int>("--batch") { Description = "Right-hand sides per step.", DefaultValueFactory = _ => 4 };
         var rate = new Option<double>("--learning-rate") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
         var unrolled = new Option<int?>("--unrolled") { Description = "PCG steps the loss unrolls (default 6 for mg-learned, 0 = Kaneda's one-step loss for the others)." };
@@ -50,7 +50,7 @@ public static class TrainVerb
             if (threadCount < 1) throw Argument($"--threads must be >= 1, got {threadCount}");
             var s = parsed.GetValue(seed);
             if (s is < 0 or > 998) throw Argument($"--seed must be in 0-998 (training layouts stay below the held-out seeds), got {s}");
-            foreach (var (name, value, min) in new[] { ("--layouts", parsed.GetValue(layouts), 0), ("--ritz", parsed.GetValue(ritz), 4), ("--rhs", parsed.GetValue(rhs), 1), ("--steps", parsed.GetValue(steps), 1), ("--batch", parsed.GetValue(batch), 1) })
+            foreach (var (name, value, min) in new[] { ("--layouts", parsed.GetValue(layouts), 0), ("--ritz", parsed.GetValue(ritz), 4), ("--rhs", parsed.GetValue(rhs), 1), ("--steps", parsed.GetValue(steps), 0), ("--batch", parsed.GetValue(batch), 1) })
                 if (value < min) throw Argument($"{name} must be >= {min}, got {value}");
             var captured = CaptureScenes(parsed.GetValue(scenes), dims, n, threadCount);
             if (parsed.GetValue(layouts) == 0 && captured.Count == 0) throw Argument("nothing to train on: --layouts 0 and no --scenes");
@@ -85,11 +85,17 @@ public static class TrainVerb
             FinalLoss = report.Losses.Count > 0 ? report.Losses.TakeLast(20).Average() : null,
             Command = "physml " + string.Join(' ', commandLine.Skip(1)), Created = DateTimeOffset.UtcNow,
         });
+        var c = CultureInfo.InvariantCulture;
+        if (report.Losses.Count == 0)
+        {
+            context.Output.WriteLine(string.Create(c, $"untrained: held-out DCDM iterations {report.After.MeanIterations:F1} (mgpcg {report.MgpcgIterations:F1})"));
+            context.Output.WriteLine($"wrote {path}");
+            return ExitCodes.Success;
+        }
         var plot = Path.ChangeExtension(path, ".loss.png");
         AtomicFile.Write(plot, stream => MetricPlot.WritePng(stream, $"{settings.Architecture} training loss", "step", "loss", logY: false,
             [("loss", report.Losses.Select((l, i) => ((double)i + 1, l)).ToArray()),
              ("mean of 20", report.Losses.Select((_, i) => ((double)i + 1, report.Losses.Skip(Math.Max(0, i - 19)).Take(Math.Min(20, i + 1)).Average())).ToArray())]));
-        var c = CultureInfo.InvariantCulture;
         context.Output.WriteLine(string.Create(c, $"loss {report.Losses[0]:F4} → {report.Losses.TakeLast(20).Average():F4} (mean of the last 20 of {report.Losses.Count} steps)"));
         context.Output.WriteLine(string.Create(c,
             $"held-out DCDM iterations to {settings.ValidationTolerance:0.#e+0}: {report.Before.MeanIterations:F1} untrained → {report.After.MeanIterations:F1} trained (mgpcg {report.MgpcgIterations:F1})"));

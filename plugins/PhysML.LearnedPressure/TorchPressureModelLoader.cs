@@ -27,6 +27,9 @@ internal sealed class TorchPressureModelLoader : IPressureModelLoader
             TorchDirectionModel direction => direction.Network,
             _ => throw new ArgumentException($"{model.Model.GetType().Name} is not a TorchSharp model", nameof(model)),
         };
+        // One libtorch thread: on a small machine the training thread must leave the simulation its cores (measured on
+        // 2 cores with libtorch's default of 2: the median frame of smoke-learned-3d went from 130 to 232 ms).
+        TorchRuntime.Initialize(new TorchRuntimeSettings(Seed: settings.Seed, Threads: 1, PreferCuda: false));
         return new OnlinePressureTrainer(network, model.Model.Version, settings, tolerance, parallel);
     }
 }

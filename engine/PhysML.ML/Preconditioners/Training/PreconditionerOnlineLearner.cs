@@ -28,8 +28,8 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
         _parallel = parallel;
     }
 
-    /// <summary>The unrolled PCG steps of the loss (as offline training's default for the learned V-cycle).</summary>
-    public const int UnrolledSteps = 6;
+    /// <summary>The unrolled PCG steps of the loss: fewer than offline (6), since a round must fit beside a running scene.</summary>
+    public const int UnrolledSteps = 4;
 
     public double Train(IReadOnlyList<PressureSample> samples, int steps, Random random)
     {
@@ -38,7 +38,7 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
             .Select(g => new TrainingSystem((IPoissonStencil)g.Key!, g.Select(s => TrainingSystem.Normalised(s.B)).ToArray(), "online")).ToArray();
         var losses = _trainer.Train(systems, new PreconditionerTrainingOptions
         {
-            Steps = steps, BatchSize = 4, Seed = random.Next(), UnrolledSteps = UnrolledSteps,
+            Steps = steps, BatchSize = 2, Seed = random.Next(), UnrolledSteps = UnrolledSteps,
         });
         return losses.Average();
     }
