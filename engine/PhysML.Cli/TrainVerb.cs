@@ -31,7 +31,7 @@ public static class TrainVerb
         var steps = new Option<int>("--steps") { Description = "Adam steps (0 writes the untrained network: the classical V-cycle for mg-learned, a baseline for online training).", DefaultValueFactory = _ => 300 };
         var batch = new Option<int>("--batch") { Description = "Right-hand sides per step.", DefaultValueFactory = _ => 4 };
         var rate = new Option<double>("--learning-rate") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
-        var unrolled = new Option<int?>("--unrolled") { Description = "PCG steps the loss unrolls (default 6 for mg-learned, 0 = Kaneda's one-step loss for the others)." };
+        var unrolled = new Option<int?>("--unrolled") { Description = "PCG steps the loss unrolls (default 6 for the learned V-cycles, 0 = Kaneda's one-step loss for the others)." };
         var seed = new Option<int>("--seed") { Description = "Seeds the weights, the layouts and the batches (0-998).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch and the solvers.", DefaultValueFactory = _ => 2 };
         var output = new Option<string>("--out") { Description = "The checkpoint to write (atomically).", Required = true };
@@ -61,7 +61,7 @@ public static class TrainVerb
                 Training = new PreconditionerTrainingOptions
                 {
                     Steps = parsed.GetValue(steps), BatchSize = parsed.GetValue(batch), LearningRate = parsed.GetValue(rate), Seed = s,
-                    UnrolledSteps = parsed.GetValue(unrolled) ?? (arch == LearnedMultigridNetwork.ArchitectureName ? 6 : 0),
+                    UnrolledSteps = parsed.GetValue(unrolled) ?? (arch.StartsWith(LearnedMultigridNetwork.ArchitectureName, StringComparison.Ordinal) ? 6 : 0),
                 },
             };
             return Train(context, settings, threadCount, parsed.GetValue(output)!, Environment.GetCommandLineArgs());

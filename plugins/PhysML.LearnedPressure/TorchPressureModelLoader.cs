@@ -15,7 +15,7 @@ internal sealed class TorchPressureModelLoader : IPressureModelLoader
         var (network, metadata) = PreconditionerCheckpoint.Load(path, dimensions);
         var model = network.ToModel(metadata.ModelVersion, parallel);
         return model is LearnedMultigridModel learned
-            ? new LoadedPressureModel(learned, learned, LearnedMultigridNetwork.CycleOptions, metadata)
+            ? new LoadedPressureModel(learned, learned, learned.Network.CycleOptions, metadata)
             : new LoadedPressureModel(model, null, new MultigridOptions(), metadata);
     }
 

@@ -51,7 +51,7 @@ public sealed class LearnedVulkanParityTests(ITestOutputHelper output)
         double[] gpuX;
         SolveInfo gpu;
         using (var solver = new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options,
-                   LearnedMultigridNetwork.CycleOptions, smootherWeights: model))
+                   network.CycleOptions, smootherWeights: model))
         {
             gpuX = new double[a.Size];
             gpu = solver.Solve(a, b, gpuX);

@@ -31,7 +31,7 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
         if (_cycle is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return _cycle;
         if (network.Dimensions != (a.Shape.Nz == 1 ? 2 : 3))
             throw new ArgumentException($"a {network.Dimensions}D model cannot precondition a {a.Shape} system");
-        _cycle = new MultigridPreconditioner(a, LearnedMultigridNetwork.CycleOptions, parallel, For(new MultigridHierarchy(a)));
+        _cycle = new MultigridPreconditioner(a, network.CycleOptions, parallel, For(new MultigridHierarchy(a)));
         (_builtFor, _builtVersion) = (a, a.Version);
         return _cycle;
     }

@@ -15,22 +15,23 @@ namespace PhysML.ML.Preconditioners;
 /// 0 &lt; ω &lt; 1 and the V-cycle stays symmetric positive definite: with CG (or DCDM, which reduces to PCG for a linear
 /// SPD map) convergence is guaranteed whatever the training did. The last layer starts at zero and each level's bias at
 /// logit(0.8), so the untrained network is exactly the classical V-cycle (ω = 0.8) and training can only tune it.
-/// It runs <see cref="Sweeps"/> sweeps per level, fewer than the classical default (3): the learned damping has to
-/// make up for them, which is where the time is saved.
+/// Two variants: <c>mg-learned</c> runs MGPCG's 3 sweeps per level (so training can only improve on MGPCG's
+/// iterations at the same cost), <c>mg-learned-lite</c> runs 2 (a cheaper cycle the learned damping has to make up for).
 /// </para>
 /// </summary>
 public sealed class LearnedMultigridNetwork : PreconditionerNetwork
 {
     public const string ArchitectureName = "mg-learned";
-    public const int Sweeps = 2;
+    public const string LiteArchitectureName = "mg-learned-lite";
     private const int Hidden = 8;
     private const int MaxLevels = 16;
 
     private readonly Module<Tensor, Tensor> _first, _second, _last;
     private readonly TorchSharp.Modules.Parameter _levelBias;
 
-    public LearnedMultigridNetwork(int dimensions) : base(ArchitectureName, dimensions)
+    public LearnedMultigridNetwork(int dimensions, bool lite = false) : base(lite ? LiteArchitectureName : ArchitectureName, dimensions)
     {
+        Sweeps = lite ? 2 : new MultigridOptions().Sweeps;
         var features = 2 + 2 * dimensions;
         _first = Convolution(features, Hidden);
         _second = Convolution(Hidden, Hidden);
@@ -43,8 +44,11 @@ public sealed class LearnedMultigridNetwork : PreconditionerNetwork
         RegisterComponents();
     }
 
+    /// <summary>Damped-Jacobi sweeps per level before and after the coarse correction.</summary>
+    public int Sweeps { get; }
+
     /// <summary>The V-cycle these weights are for.</summary>
-    public static MultigridOptions CycleOptions => new() { Sweeps = Sweeps };
+    public MultigridOptions CycleOptions => new() { Sweeps = Sweeps };
 
     /// <summary>The damping ω per level (finest first), each [1, 1, ...] of that level's shape, in (0, 1).</summary>
     public Tensor[] Weights(MultigridTensors multigrid)

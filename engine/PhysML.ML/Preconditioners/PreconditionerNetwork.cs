@@ -22,12 +22,14 @@ public abstract class PreconditionerNetwork : nn.Module
     /// <summary>The architecture names <see cref="Create"/> knows; the first is the default.</summary>
     public static IReadOnlyList<string> Architectures { get; } =
     [
-        LearnedMultigridNetwork.ArchitectureName, CoarseDirectionNetwork.ArchitectureName, UNetDirectionNetwork.ArchitectureName,
+        LearnedMultigridNetwork.ArchitectureName, LearnedMultigridNetwork.LiteArchitectureName, CoarseDirectionNetwork.ArchitectureName,
+        UNetDirectionNetwork.ArchitectureName,
     ];
 
     public static PreconditionerNetwork Create(string architecture, int dimensions) => architecture switch
     {
         LearnedMultigridNetwork.ArchitectureName => new LearnedMultigridNetwork(dimensions),
+        LearnedMultigridNetwork.LiteArchitectureName => new LearnedMultigridNetwork(dimensions, lite: true),
         UNetDirectionNetwork.ArchitectureName => new UNetDirectionNetwork(dimensions),
         CoarseDirectionNetwork.ArchitectureName => new CoarseDirectionNetwork(dimensions),
         _ => throw new ArgumentException(
