@@ -148,7 +148,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     private void Round()
     {
         _sinceRound = 0;
-        LastLoss = _learner.Train(_reservoir, _settings.StepsPerRound, _random);
+        LastLoss = TrainRound();
         Rounds++;
         // Without held-out samples a candidate cannot be validated, so it is not published (training goes on). A
         // non-finite score (a diverged candidate) compares false and is rejected too.
@@ -157,6 +157,22 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         if (_learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut))
             Interlocked.Exchange(ref _pending, candidate);
         else Rejected++;
+    }
+
+    // One step at a time so the background thread can keep to its duty cycle: after a step of t seconds it sleeps
+    // t·(1 − d)/d, which caps its share of one core at d without changing what it computes.
+    private double TrainRound()
+    {
+        var total = 0.0;
+        for (var step = 0; step < _settings.StepsPerRound && !_stop.IsCancellationRequested; step++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            total += _learner.Train(_reservoir, 1, _random);
+            if (_thread is null || _settings.DutyCycle >= 1) continue;
+            var busy = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+            _stop.Token.WaitHandle.WaitOne(busy * ((1 - _settings.DutyCycle) / _settings.DutyCycle));
+        }
+        return total / _settings.StepsPerRound;
     }
 
     public void Dispose()

@@ -35,6 +35,10 @@ public sealed record OnlineTrainingSettings
 
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>The share of wall time the background thread may train (it sleeps in proportion after each step), so a
+    /// scene on a small machine keeps most of its cores. 1 = train flat out. Ignored in deterministic mode.</summary>
+    public double DutyCycle { get; init; } = 0.5;
+
     public int Seed { get; init; }
 
     /// <summary>The problems of these settings, as (field, message), for scene validation.</summary>
@@ -48,5 +52,6 @@ public sealed record OnlineTrainingSettings
         if (HeldOutSize < 1) yield return ("heldOutSize", "must be >= 1");
         if (StepsPerRound < 1) yield return ("stepsPerRound", "must be >= 1");
         if (!(LearningRate > 0 && double.IsFinite(LearningRate))) yield return ("learningRate", "must be positive and finite");
+        if (!(DutyCycle > 0 && DutyCycle <= 1)) yield return ("dutyCycle", "must be in (0, 1]");
     }
 }
