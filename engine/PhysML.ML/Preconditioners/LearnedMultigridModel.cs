@@ -36,6 +36,17 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
         return _cycle;
     }
 
+    /// <summary>
+    /// Builds the V-cycle for <paramref name="original"/> (at <paramref name="version"/>) from <paramref name="copy"/>,
+    /// an operator with the same content, so that it can run off the frame thread (online training prepares an adopted
+    /// model while the scene goes on); the first solve on <paramref name="original"/> then finds it ready.
+    /// </summary>
+    public void Prepare(IPoissonStencil copy, IPoissonStencil original, int version)
+    {
+        var cycle = new MultigridPreconditioner(copy, network.CycleOptions, parallel, For(new MultigridHierarchy(copy)));
+        (_cycle, _builtFor, _builtVersion) = (cycle, original, version);
+    }
+
     /// <summary>The predicted damping of every level (TorchSharp, once per hierarchy), clamped strictly inside (0, 1)
     /// against float rounding at the sigmoid's ends.</summary>
     public IReadOnlyList<double[]> For(MultigridHierarchy hierarchy)

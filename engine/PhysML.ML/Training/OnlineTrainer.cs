@@ -154,25 +154,32 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         // non-finite score (a diverged candidate) compares false and is rejected too.
         if (_heldOut.Count == 0 || !double.IsFinite(LastLoss.Value)) { Rejected++; return; }
         var candidate = _learner.Snapshot(Adoptions + 1);
-        if (_learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut))
-            Interlocked.Exchange(ref _pending, candidate);
+        var better = Paced(() => _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut));
+        if (better) Interlocked.Exchange(ref _pending, candidate);
         else Rejected++;
     }
 
     // One step at a time so the background thread can keep to its duty cycle: after a step of t seconds it sleeps
-    // t·(1 − d)/d, which caps its share of one core at d without changing what it computes.
+    // t·(1 − d)/d, which caps its share of one core at d without changing what it computes. Validation is paced alike.
     private double TrainRound()
     {
         var total = 0.0;
         for (var step = 0; step < _settings.StepsPerRound && !_stop.IsCancellationRequested; step++)
+            total += Paced(() => _learner.Train(_reservoir, 1, _random));
+        return total / _settings.StepsPerRound;
+    }
+
+    // Runs work, then (on the background thread) sleeps so that work takes at most the duty cycle's share of the time.
+    private T Paced<T>(Func<T> work)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = work();
+        if (_thread is not null && _settings.DutyCycle < 1)
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            total += _learner.Train(_reservoir, 1, _random);
-            if (_thread is null || _settings.DutyCycle >= 1) continue;
             var busy = System.Diagnostics.Stopwatch.GetElapsedTime(start);
             _stop.Token.WaitHandle.WaitOne(busy * ((1 - _settings.DutyCycle) / _settings.DutyCycle));
         }
-        return total / _settings.StepsPerRound;
+        return result;
     }
 
     public void Dispose()

@@ -19,13 +19,16 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
     private IPoissonStencil? _copyOf;
     private int _copyVersion = -1;
     private IPoissonStencil? _copy;
+    private readonly bool _deterministic;
+    private (ISearchDirectionModel Model, Task Ready)? _preparing;
 
     public OnlinePressureTrainer(PreconditionerNetwork start, int version, OnlineTrainingSettings settings, double tolerance, ParallelOptions? parallel)
     {
         var initial = PreconditionerSnapshot.Of(start, version);
         _trainer = new OnlineTrainer<PressureSample, PreconditionerSnapshot>(
-            new PreconditionerOnlineLearner(initial, settings.LearningRate, tolerance, parallel), initial, settings);
+            new PreconditionerOnlineLearner(initial, settings.LearningRate, tolerance), initial, settings);
         _parallel = parallel;
+        _deterministic = settings.Deterministic;
     }
 
     public OnlineTrainingStatus Status => new(_trainer.Offered, _trainer.Dropped, _trainer.Rounds, _trainer.Rejected, _trainer.LastLoss,
@@ -43,8 +46,33 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
         _trainer.Offer(new PressureSample(_copy!, b.ToArray()));
     }
 
-    public ISearchDirectionModel? AtFrameBoundary(int frame) =>
-        _trainer.AtFrameBoundary(frame) is { } adopted ? adopted.ToNetwork().ToModel(adopted.Version, _parallel) : null;
+    /// <summary>
+    /// The model to solve with from this frame on, or null. A learned V-cycle must predict its damping and build its
+    /// levels before its first solve (~0.3 s at 48³, measured as a 3x frame spike); in background mode that runs on a
+    /// worker and the model is handed over at the first frame boundary after it is ready; in deterministic mode here.
+    /// </summary>
+    public ISearchDirectionModel? AtFrameBoundary(int frame)
+    {
+        if (_preparing is { } preparing && preparing.Ready.IsCompleted)
+        {
+            _preparing = null;
+            preparing.Ready.GetAwaiter().GetResult(); // rethrows a preparation failure on the engine's thread
+            return preparing.Model;
+        }
+        if (_trainer.AtFrameBoundary(frame) is not { } adopted) return null;
+        var model = adopted.ToNetwork().ToModel(adopted.Version, _parallel);
+        if (model is not LearnedMultigridModel learned || _copy is not { } copy || _copyOf is not { } original) return model;
+        var version = _copyVersion;
+        if (_deterministic)
+        {
+            learned.Prepare(copy, original, version);
+            return model;
+        }
+        // A newer candidate replaces one still preparing; the older one is released once its preparation ends.
+        if (_preparing is { } stale) stale.Ready.ContinueWith(_ => (stale.Model as IDisposable)?.Dispose(), TaskScheduler.Default);
+        _preparing = (model, Task.Run(() => learned.Prepare(copy, original, version)));
+        return null;
+    }
 
     private static IPoissonStencil Copy(IPoissonStencil a) => a switch
     {

@@ -11,21 +11,18 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
 {
     private readonly PreconditionerNetwork _network;
     private readonly PreconditionerTrainer _trainer;
-    private readonly ParallelOptions? _parallel;
     private readonly double _tolerance;
     private readonly int _startVersion;
 
     /// <param name="start">The weights to start from (copied).</param>
     /// <param name="learningRate">Adam's learning rate.</param>
     /// <param name="tolerance">The tolerance held-out solves are scored at.</param>
-    /// <param name="parallel">Threads for the scoring solves.</param>
-    public PreconditionerOnlineLearner(PreconditionerSnapshot start, double learningRate, double tolerance, ParallelOptions? parallel = null)
+    public PreconditionerOnlineLearner(PreconditionerSnapshot start, double learningRate, double tolerance)
     {
         _network = start.ToNetwork();
         _startVersion = start.Version;
         _trainer = new PreconditionerTrainer(_network, learningRate);
         _tolerance = tolerance;
-        _parallel = parallel;
     }
 
     /// <summary>The unrolled PCG steps of the loss: fewer than offline (6), since a round must fit beside a running scene.</summary>
@@ -49,10 +46,11 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
     public double Score(PreconditionerSnapshot snapshot, IReadOnlyList<PressureSample> heldOut)
     {
         if (!snapshot.IsFinite) return double.PositiveInfinity;
-        var model = snapshot.ToNetwork().ToModel(snapshot.Version, _parallel);
+        // One thread: validation runs beside the scene, which keeps the other cores.
+        var model = snapshot.ToNetwork().ToModel(snapshot.Version);
         try
         {
-            return PreconditionerValidation.MeanIterations(model, heldOut.Select(s => (s.A, s.B)).ToArray(), _tolerance, _parallel).MeanIterations;
+            return PreconditionerValidation.MeanIterations(model, heldOut.Select(s => (s.A, s.B)).ToArray(), _tolerance).MeanIterations;
         }
         finally
         {
