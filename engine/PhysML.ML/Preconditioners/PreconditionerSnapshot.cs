@@ -38,9 +38,15 @@ public sealed class PreconditionerSnapshot
     public PreconditionerNetwork ToNetwork()
     {
         var network = PreconditionerNetwork.Create(Architecture, Dimensions);
+        CopyTo(network);
+        return network;
+    }
+
+    /// <summary>Overwrites <paramref name="network"/>'s weights (same architecture) with these.</summary>
+    public void CopyTo(PreconditionerNetwork network)
+    {
         var state = network.state_dict();
         using var noGrad = no_grad();
         foreach (var (name, shape, values) in _tensors) state[name].copy_(tensor(values, shape));
-        return network;
     }
 }

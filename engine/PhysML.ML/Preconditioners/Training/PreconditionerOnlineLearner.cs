@@ -1,5 +1,6 @@
 using PhysML.ML.Training;
 using PhysML.Solvers;
+using PhysML.Solvers.Learned;
 
 namespace PhysML.ML.Preconditioners.Training;
 
@@ -22,6 +23,7 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
         _network = start.ToNetwork();
         _startVersion = start.Version;
         _trainer = new PreconditionerTrainer(_network, learningRate);
+        WarmUp(start.Dimensions);
         _tolerance = tolerance;
     }
 
@@ -41,6 +43,19 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
     }
 
     /// <summary>Versions count on from the starting model's: adoption n of a version-1 checkpoint is version 1 + n.</summary>
+    // libtorch's first backward pass allocates its autograd engine and kernels: measured as a 3x frame spike when it
+    // happened on the training thread mid-scene. One step on a tiny system here moves it to the scene's start-up.
+    // The step's update is undone by copying the starting weights back.
+    private void WarmUp(int dimensions)
+    {
+        var start = PreconditionerSnapshot.Of(_network, 0);
+        var a = RandomObstacleSystems.Create(dimensions, 8, seed: 0);
+        var b = RandomObstacleSystems.RightHandSide(a, 0);
+        using (var warm = new PreconditionerTrainer(_network, 1e-12))
+            warm.Train([new TrainingSystem(a, [b], "warm-up")], new PreconditionerTrainingOptions { Steps = 1, BatchSize = 1, UnrolledSteps = UnrolledSteps });
+        start.CopyTo(_network);
+    }
+
     public PreconditionerSnapshot Snapshot(int version) => PreconditionerSnapshot.Of(_network, _startVersion + version);
 
     public double Score(PreconditionerSnapshot snapshot, IReadOnlyList<PressureSample> heldOut)
