@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
@@ -11,6 +12,7 @@ namespace PhysML.Fluids;
 /// side <see cref="CellSize"/> m, density <see cref="Density"/> kg/m³, kinematic viscosity <see cref="Viscosity"/> m²/s.
 /// Each fixed step: emitters, advection, forces, implicit viscosity, pressure projection, in CFL-limited substeps.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct FluidDomain : IValidatable
 {
     public FluidDomain() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
@@ -7,6 +8,7 @@ namespace PhysML.Fluids;
 /// surface, positive outside, in metres (Inigo Quilez's 2D distance functions). A cell is solid when the distance at
 /// its centre is negative (staircased, like boxes and disks); it may move at constant velocity.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct SdfObstacle : IValidatable
 {
     public SdfObstacle() { }

@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string InvalidValue = "PML0105";
     public const string SceneNotFound = "PML0106";
     public const string InvalidArgument = "PML0107";
+    public const string InvalidTimeline = "PML0108";
 
     // 02xx: solvers
     public const string SolverNotConverged = "PML0201";
@@ -34,4 +35,7 @@ public static class ErrorCodes
     public const string NoVulkanDevice = "PML0401";
     public const string TorchSharpUnavailable = "PML0402";
     public const string VulkanCallFailed = "PML0403";
+
+    // 05xx: scenarios (timelines, sweeps)
+    public const string AssertionFailed = "PML0501";
 }

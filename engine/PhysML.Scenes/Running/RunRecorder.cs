@@ -34,6 +34,9 @@ internal sealed class RunRecorder : IDisposable
         if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
     }
 
+    /// <summary>The metrics.jsonl key of a frame's wall time.</summary>
+    public const string StepMilliseconds = "step_ms";
+
     public void RecordMetrics(int frame, double time, double stepMs, FrameMetrics metrics)
     {
         var buffer = new MemoryStream();
@@ -42,7 +45,7 @@ internal sealed class RunRecorder : IDisposable
             json.WriteStartObject();
             json.WriteNumber("frame", frame);
             json.WriteNumber("t", time);
-            json.WriteNumber("step_ms", Math.Round(stepMs, 4));
+            json.WriteNumber(StepMilliseconds, Math.Round(stepMs, 4));
             foreach (var (key, value) in metrics.Entries)
             {
                 // JSON has no NaN or infinity; null says "not a number" without breaking the line for readers.
