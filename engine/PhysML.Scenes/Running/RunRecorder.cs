@@ -67,16 +67,12 @@ internal sealed class RunRecorder : IDisposable
         {
             _probeColumns = readings.Entries.Select(e => e.Key).ToArray();
             _probes = new StreamWriter(Path.Combine(_directory, RunDirectory.Probes)) { NewLine = "\n" };
-            _probes.WriteLine(string.Join(",", new[] { "frame", "t" }.Concat(_probeColumns.Select(Csv))));
+            _probes.WriteLine(string.Join(",", new[] { "frame", "t" }.Concat(_probeColumns.Select(CsvText.Quote))));
         }
         var values = _probeColumns.Select(c => readings.TryGet(c, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
         _probes.WriteLine(string.Join(",", new[] { frame.ToString(CultureInfo.InvariantCulture), time.ToString("R", CultureInfo.InvariantCulture) }.Concat(values)));
         _probes.Flush();
     }
-
-    // RFC 4180: quote a name that holds a comma, quote or line break.
-    private static string Csv(string text) =>
-        text.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 
     public void RecordFields(int frame, bool isLast)
     {

@@ -94,8 +94,10 @@ public sealed class SceneRunner
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var completed = 0;
+        IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
         {
+            Metrics = metricStatistics,
             Scene = _scene.Name,
             SceneFile = Path.GetFullPath(_scene.Path),
             Status = status,
@@ -166,6 +168,7 @@ public sealed class SceneRunner
         // The report is written before the final summary, so a report that cannot be written is a warning there.
         RunResult Finish(RunStatus status, int exitCode, RunError? error = null)
         {
+            metricStatistics = MetricStatistics.Of(MetricSeries.Read(Path.Combine(outputDirectory, RunDirectory.Metrics), Path.Combine(outputDirectory, RunDirectory.Probes)));
             try
             {
                 RunReport.Write(outputDirectory, Summary(status, exitCode, error), _scene.File.Description);
