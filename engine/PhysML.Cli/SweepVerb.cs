@@ -56,7 +56,6 @@ public static class SweepVerb
         using var cancel = new CtrlCCancellation();
         var exitCodes = new int[variants.Count];
         var console = new object();
-        var number = 0;
         Parallel.ForEach(Enumerable.Range(0, variants.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
         {
             var variant = variants[i];
@@ -65,7 +64,8 @@ public static class SweepVerb
             File.WriteAllBytes(scenePath, variant.SceneUtf8);
             var loaded = loader.Parse(scenePath, variant.SceneUtf8);
             using var app = loaded.App;
-            var label = $"[{Interlocked.Increment(ref number)}/{variants.Count}] {variant.Name}";
+            // Numbered in grid order (sweep.csv's row order), whichever variant starts first.
+            var label = $"[{i + 1}/{variants.Count}] {variant.Name}";
             if (SweepReport.IsComplete(runDirectory, options.Frames ?? loaded.File.Time.Frames))
             {
                 lock (console) context.Output.WriteLine($"{label}: already finished, not rerun");
