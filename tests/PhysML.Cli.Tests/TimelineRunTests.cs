@@ -57,15 +57,15 @@ public class TimelineRunTests
 
         Assert.Equal(4, run.ExitCode);
         const string message = "$.timeline[1]: assertion heat.max < 305 (from frame 1 on) failed at frame 3: heat.max = ";
-        Assert.Contains($"run failed after 3 of 6 frames: error PML0501: {message}", run.Error);
+        Assert.Contains($"run failed after 3 of 6 frames: error PML0601: {message}", run.Error);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal("failed", summary.RootElement.GetProperty("status").GetString());
         Assert.Equal(4, summary.RootElement.GetProperty("exit_code").GetInt32());
-        Assert.Equal("PML0501", summary.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("PML0601", summary.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.StartsWith(message, summary.RootElement.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(3, File.ReadAllLines(Path.Combine(outDir, "metrics.jsonl")).Length);
         Assert.True(File.Exists(Path.Combine(outDir, "fields", "temperature_000003.npy")));
-        Assert.Contains("> **Error PML0501**", File.ReadAllText(Path.Combine(outDir, "report.md")));
+        Assert.Contains("> **Error PML0601**", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
 
     [Fact]

@@ -36,6 +36,6 @@ public static class ErrorCodes
     public const string TorchSharpUnavailable = "PML0402";
     public const string VulkanCallFailed = "PML0403";
 
-    // 05xx: scenarios (timelines, sweeps)
-    public const string AssertionFailed = "PML0501";
+    // 06xx: scenarios (timelines, sweeps); 05xx is taken by learned models on main
+    public const string AssertionFailed = "PML0601";
 }
