@@ -4,7 +4,7 @@ using PhysML.Core.Errors;
 namespace PhysML.Cli;
 
 /// <summary>
-/// The <c>physml</c> command: verbs <c>run</c>, <c>validate</c> and <c>plugins</c>. Output goes to the given writers
+/// The <c>physml</c> command: verbs <c>run</c>, <c>sweep</c>, <c>validate</c>, <c>plugins</c>, <c>bench</c> and <c>export-system</c>. Output goes to the given writers
 /// (so tests run it in-process); a Spectre.Console progress bar is shown only on an interactive terminal.
 /// </summary>
 public static class PhysMLCommandLine
@@ -15,6 +15,7 @@ public static class PhysMLCommandLine
         var root = new RootCommand("PhysML: physics simulation with machine learning, headless runs and tools.")
         {
             RunVerb.Create(context),
+            SweepVerb.Create(context),
             ValidateVerb.Create(context),
             PluginsVerb.Create(context),
             BenchVerb.Create(context),

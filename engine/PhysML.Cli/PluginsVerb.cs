@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PhysML.Core.Errors;
 using PhysML.Core.Application;
 
 namespace PhysML.Cli;

@@ -53,24 +53,11 @@ public static class RunVerb
         foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");
         var directory = options.OutputDirectory ?? RunDirectory.DefaultFor(loaded.Name, DateTimeOffset.Now);
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true; // finish the frame, write summary.json, then exit
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            context.Output.WriteLine($"running '{loaded.Name}' for {runner.Frames} frames ({loaded.File.Time.StepsPerFrame} steps of {loaded.File.Time.Dt} s each) into {directory}");
-            var result = RunProgressDisplay.Run(context, runner, directory, cancel.Token);
-            Report(context, result);
-            return result.Summary.ExitCode;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var cancel = new CtrlCCancellation();
+        context.Output.WriteLine($"running '{loaded.Name}' for {runner.Frames} frames ({loaded.File.Time.StepsPerFrame} steps of {loaded.File.Time.Dt} s each) into {directory}");
+        var result = RunProgressDisplay.Run(context, runner, directory, cancel.Token);
+        Report(context, result);
+        return result.Summary.ExitCode;
     }
 
     private static void Report(CliContext context, RunResult result)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
 using PhysML.Scenes.Running;
 

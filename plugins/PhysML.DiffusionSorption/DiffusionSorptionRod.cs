@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.DiffusionSorption;
@@ -31,6 +32,7 @@ namespace PhysML.DiffusionSorption;
 /// </para>
 /// Units as PDEBench states them: lengths in m, time in s, D in m²/s, ρ_s in kg/m³; u is a dimensionless concentration.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct DiffusionSorptionRod : IValidatable
 {
     public DiffusionSorptionRod() { }

@@ -1,9 +1,11 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
 
 /// <summary>A solid rectangle (scene name <c>boxObstacle</c>): centre (X, Y), size Width × Height, in m; in a 3D domain
 /// a box, with centre Z and size Depth along z. A cell is solid when its centre lies inside.</summary>
+[ReadAtStartup]
 public readonly record struct BoxObstacle : IValidatable
 {
     public BoxObstacle() { }

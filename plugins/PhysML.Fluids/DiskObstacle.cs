@@ -1,9 +1,11 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
 
 /// <summary>A solid disc (scene name <c>diskObstacle</c>, 2D), centre (X, Y) and radius in m — a cylinder in 2D.
 /// A cell is solid when its centre lies inside.</summary>
+[ReadAtStartup]
 public readonly record struct DiskObstacle : IValidatable
 {
     public DiskObstacle() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
@@ -13,6 +14,7 @@ namespace PhysML.Fluids;
 /// kinematic viscosity <see cref="Viscosity"/> m²/s.
 /// Each fixed step: emitters, advection, forces, implicit viscosity, pressure projection, in CFL-limited substeps.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct FluidDomain : IValidatable
 {
     public FluidDomain() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
@@ -7,6 +8,7 @@ namespace PhysML.Fluids;
 /// <c>forces.NAME.drag</c> and <c>.lift</c> (N per metre of depth, along +x and +y) and the coefficients
 /// <c>.cd</c> = 2F_x/(ρU²L) and <c>.cl</c> = 2F_y/(ρU²L) with the reference speed U and length L given here.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct ForceReport : IValidatable
 {
     public ForceReport() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids;
@@ -10,6 +11,7 @@ namespace PhysML.Fluids;
 /// <see cref="HalfDepth"/> (rotated by <see cref="Angle"/> about z), a ring becomes a torus about the z axis through
 /// its centre (its 2D section in the plane z = <see cref="Z"/> is the 2D ring).
 /// </summary>
+[ReadAtStartup]
 public readonly record struct SdfObstacle : IValidatable
 {
     public SdfObstacle() { }

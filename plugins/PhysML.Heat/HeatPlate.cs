@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 using PhysML.Fields;
 
@@ -7,6 +8,7 @@ namespace PhysML.Heat;
 /// A rectangular plate on which ∂T/∂t = α∇²T + S is solved (scene name <c>heatPlate</c>).
 /// Temperatures in K, lengths in m, <see cref="Diffusivity"/> α in m²/s, sources S in K/s.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct HeatPlate : IValidatable
 {
     public HeatPlate() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using System.Numerics;
 using PhysML.Core.Validation;
 
@@ -8,6 +9,7 @@ namespace PhysML.Vorticity;
 /// <c>vorticityDomain</c>): ∂ω/∂t + u·∇ω = ν∇²ω + f, ∇²ψ = −ω, u = ∂ψ/∂y, v = −∂ψ/∂x. Pseudo-spectral on n × n
 /// points x = i·L/n, y = j·L/n. Lengths in m, <see cref="Viscosity"/> ν in m²/s, ω in 1/s, f in 1/s².
 /// </summary>
+[ReadAtStartup]
 public readonly record struct VorticityDomain : IValidatable
 {
     public VorticityDomain() { }

@@ -14,9 +14,9 @@ public class MalformedSceneTests
     {
         { "syntax-missing-comma.scene.json", "4:3: error PML0101: $: not valid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'" },
         { "empty.scene.json", "1:1: error PML0101: $: the file is empty; a scene file is a JSON object (see scenes/heat-plate.scene.json)" },
-        { "root-is-an-array.scene.json", "1:1: error PML0102: $: invalid value: expected an object with fields: $schema, description, entities, name, output, plugins, seed, time" },
+        { "root-is-an-array.scene.json", "1:1: error PML0102: $: invalid value: expected an object with fields: $schema, description, entities, name, output, plugins, seed, time, timeline" },
         { "missing-name.scene.json", "1:1: error PML0102: $: missing required field(s) 'name'" },
-        { "unknown-top-level-field.scene.json", "4:3: error PML0102: $.frame: unknown field 'frame'; known fields: $schema, description, entities, name, output, plugins, seed, time" },
+        { "unknown-top-level-field.scene.json", "4:3: error PML0102: $.frame: unknown field 'frame'; known fields: $schema, description, entities, name, output, plugins, seed, time, timeline" },
         { "dt-not-a-number.scene.json", "4:13: error PML0102: $.time.dt: invalid value: expected a number" },
         { "negative-dt.scene.json", "4:13: error PML0105: $.time.dt: must be a positive finite number, got -0.1" },
         { "unknown-colormap.scene.json", "4:15: error PML0105: $.output.colormap: unknown colormap 'jet'; known: viridis, inferno, diverging" },
@@ -30,6 +30,8 @@ public class MalformedSceneTests
         { "negative-radius.scene.json", "6:77: error PML0105: $.entities[1].components.heatSource.radius: must be a positive finite number, got -1" },
         { "edge-without-value.scene.json", "9:13: error PML0102: $.entities[0].components.heatPlate.boundary.left: missing required field(s) 'value'" },
         { "path-times-not-increasing.scene.json", "7:84: error PML0105: $.entities[1].components.diskObstacle.path[2].t: keyframe times must be strictly increasing: t = 0.5 s follows t = 1 s" },
+        { "timeline-event-in-the-past.scene.json", "6:15: error PML0108: $.timeline[0].at.time: must be a finite time >= 0 s within the run, got -0.5" },
+        { "timeline-unknown-field.scene.json", "6:38: error PML0108: $.timeline[0].set.path: entities.heater.heatSource.power: unknown field 'power'; known fields: radius, rate, x, y" },
         { "grid-too-small.scene.json", "5:38: error PML0105: $.entities[0].components.heatPlate.nx: must be between 2 and 8192, got 1" },
         // The fluid's physical parameters, in 3D as in 2D (issue 3, "Bad input").
         { "negative-viscosity-3d.scene.json", "5:83: error PML0105: $.entities[0].components.fluidDomain.viscosity: must be a finite number >= 0, got -0.001" },

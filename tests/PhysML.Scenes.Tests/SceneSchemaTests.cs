@@ -43,6 +43,7 @@ public class SceneSchemaTests
     [InlineData("unknown-enum-value.scene.json")]
     [InlineData("edge-without-value.scene.json")]
     [InlineData("negative-radius.scene.json")]
+    [InlineData("timeline-event-in-the-past.scene.json")]
     public void The_schema_rejects_scenes_the_loader_rejects(string file)
     {
         Assert.False(Evaluate(SceneFixtures.Malformed(file)).IsValid);
@@ -75,5 +76,28 @@ public class SceneSchemaTests
             .Where(p => p.SetMethod is not null).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Order();
 
         Assert.Equal(inType, inSchema);
+    }
+
+    [Theory]
+    [InlineData("timelineEvent", typeof(TimelineEvent))]
+    [InlineData("timelineMoment", typeof(TimelineMoment))]
+    [InlineData("timelineSet", typeof(TimelineSet))]
+    [InlineData("timelineAssertion", typeof(TimelineAssertion))]
+    public void Timeline_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;
+        var inSchema = schema["$defs"]![definition]!["properties"]!.AsObject().Select(p => p.Key).Order();
+
+        Assert.Equal(JsonErrorText.KnownFields(type).Split(", ").Order(), inSchema);
+        Assert.NotNull(schema["properties"]!["timeline"]);
+    }
+
+    [Fact]
+    public void The_schema_spells_the_comparison_operators_as_the_loader_does()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;
+        var inSchema = schema["$defs"]!["timelineAssertion"]!["properties"]!["op"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+
+        Assert.Equal(JsonErrorText.EnumNames(typeof(ComparisonOperator)), inSchema);
     }
 }

@@ -9,4 +9,6 @@ public enum ErrorCategory
     BadInput,
     /// <summary>The simulation failed: non-finite values, a fatal solver failure (exit code 3).</summary>
     Simulation,
+    /// <summary>A scene timeline's assertion about a metric did not hold (exit code 4).</summary>
+    AssertionFailed,
 }

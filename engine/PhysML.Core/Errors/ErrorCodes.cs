@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string InvalidValue = "PML0105";
     public const string SceneNotFound = "PML0106";
     public const string InvalidArgument = "PML0107";
+    public const string InvalidTimeline = "PML0108";
 
     // 02xx: solvers
     public const string SolverNotConverged = "PML0201";
@@ -38,4 +39,7 @@ public static class ErrorCodes
     // 05xx: learned models (checkpoints, training)
     public const string CheckpointInvalid = "PML0501";
     public const string CheckpointIncompatible = "PML0502";
+
+    // 06xx: scenarios (timelines, sweeps)
+    public const string AssertionFailed = "PML0601";
 }

@@ -1,9 +1,11 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fields.Probes;
 
 /// <summary>Records field(A) − field(B) every frame (scene name <c>differenceProbe</c>), e.g. the pressure drop
 /// across a cylinder.</summary>
+[ReadAtStartup]
 public readonly record struct DifferenceProbe : IValidatable
 {
     public DifferenceProbe() { }

@@ -1,8 +1,10 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fields.Probes;
 
 /// <summary>Records a field's value at a point every frame (scene name <c>pointProbe</c>; column = the entity's name).</summary>
+[ReadAtStartup]
 public readonly record struct PointProbe : IValidatable
 {
     public PointProbe() { }

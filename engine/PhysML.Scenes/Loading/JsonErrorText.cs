@@ -46,12 +46,18 @@ internal static partial class JsonErrorText
             _ when typeName.StartsWith("System.Collections.Generic.Dictionary") => "an object",
             _ => FindType(typeName) switch
             {
-                { IsEnum: true } e => "one of: " + string.Join(", ", Enum.GetNames(e).Select(JsonNamingPolicy.CamelCase.ConvertName)),
+                { IsEnum: true } e => "one of: " + string.Join(", ", EnumNames(e)),
                 { } t => $"an object with fields: {KnownFields(t)}",
                 null => typeName,
             },
         };
     }
+
+    /// <summary>An enum's values as scene files spell them: camelCase, or the name a value declares for JSON.</summary>
+    public static IEnumerable<string> EnumNames(Type enumType) => enumType
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => f.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name
+                     ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name));
 
     private static Type? FindType(string fullName) => AppDomain.CurrentDomain.GetAssemblies()
         .Select(a => a.GetType(fullName, throwOnError: false)).FirstOrDefault(t => t is not null);

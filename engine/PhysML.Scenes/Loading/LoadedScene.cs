@@ -1,14 +1,17 @@
 using PhysML.Core.Application;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
+using PhysML.Scenes.Timeline;
 
 namespace PhysML.Scenes.Loading;
 
 /// <summary>A scene file turned into a configured App (plugins added, entities created; Startup not yet run).</summary>
 public sealed class LoadedScene
 {
-    internal LoadedScene(string path, SceneFile file, App app, JsonPositionIndex positions, IReadOnlyDictionary<Entity, int> entityIndex)
+    internal LoadedScene(string path, SceneFile file, App app, JsonPositionIndex positions, IReadOnlyDictionary<Entity, int> entityIndex,
+        SceneTimeline timeline)
     {
+        Timeline = timeline;
         _entityIndex = entityIndex;
         Path = path;
         File = file;
@@ -21,6 +24,9 @@ public sealed class LoadedScene
     public SceneFile File { get; }
     public App App { get; }
     internal JsonPositionIndex Positions { get; }
+
+    /// <summary>The scene's timeline, checked and sorted by frame (empty when the file has none).</summary>
+    public SceneTimeline Timeline { get; }
 
     /// <summary>Name for run directories and summaries: the scene's name.</summary>
     public string Name => File.Name;

@@ -25,6 +25,9 @@ public sealed record SceneFile
     public SceneOutput Output { get; init; } = new();
 
     public List<SceneEntity> Entities { get; init; } = new();
+
+    /// <summary>Scripted changes and assertions, by frame or time (see <see cref="TimelineEvent"/>).</summary>
+    public List<TimelineEvent> Timeline { get; init; } = new();
 }
 
 /// <summary>The clock: fixed step, steps per frame, and how many frames a run has by default.</summary>

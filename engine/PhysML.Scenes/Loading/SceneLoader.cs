@@ -4,12 +4,13 @@ using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
 using PhysML.Core.Validation;
 using PhysML.Scenes.Recording;
+using PhysML.Scenes.Timeline;
 
 namespace PhysML.Scenes.Loading;
 
 /// <summary>
 /// Reads a <c>*.scene.json</c> file into an App: enables the named plugins, then creates the entities and their
-/// components. Every problem is reported with file, line:column and JSON path; all problems found are reported
+/// components, and checks the timeline against them. Every problem is reported with file, line:column and JSON path; all problems found are reported
 /// together, so a scene author fixes them in one pass.
 /// </summary>
 public sealed class SceneLoader(PluginCatalog plugins)
@@ -37,9 +38,10 @@ public sealed class SceneLoader(PluginCatalog plugins)
         app.World.SetResource(new SceneLocation(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
         AddPlugins(file, app, Report);
         var entityIndex = CreateEntities(file, app, Report);
+        var timeline = TimelineCompiler.Compile(file, app, Report, name => UnknownComponentMessage(name, app));
 
         if (diagnostics.Count > 0) throw new SceneException(diagnostics);
-        return new LoadedScene(path, file, app, positions, entityIndex);
+        return new LoadedScene(path, file, app, positions, entityIndex, timeline);
     }
 
     private static JsonPositionIndex IndexOrThrow(string path, byte[] utf8)
@@ -139,7 +141,8 @@ public sealed class SceneLoader(PluginCatalog plugins)
         return index;
     }
 
-    private static object? ReadComponent(JsonElement json, Type type, string basePath, Action<string, string, string> report)
+    /// <summary>A component from its scene JSON, validated; null (with the problems reported) when it cannot be read.</summary>
+    internal static object? ReadComponent(JsonElement json, Type type, string basePath, Action<string, string, string> report)
     {
         object? component;
         try

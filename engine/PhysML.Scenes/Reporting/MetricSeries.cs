@@ -45,6 +45,16 @@ public sealed class MetricSeries
         return series;
     }
 
+    /// <summary>One metric from several runs, each series named by its run's label (a sweep's comparison plot).</summary>
+    public static MetricSeries Compare(string metric, IEnumerable<(string Label, MetricSeries Run)> runs)
+    {
+        var compared = new MetricSeries();
+        foreach (var (label, run) in runs)
+            if (run.Contains(metric))
+                foreach (var (frame, value) in run[metric]) compared.Add(label, frame, value);
+        return compared;
+    }
+
     private void Add(string name, double frame, double value)
     {
         if (!_series.TryGetValue(name, out var list))

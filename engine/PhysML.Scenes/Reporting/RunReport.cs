@@ -116,11 +116,8 @@ internal static class ReportText
         yield return ("versions", string.Join(", ", s.Versions.Select(v => $"{v.Key} {v.Value}")));
     }
 
-    private static IEnumerable<string[]> Rows(MetricSeries series) => series.Names.Select(name =>
-    {
-        var values = series[name].Select(p => p.Value).ToArray();
-        return new[] { name, F(values[0]), F(values[^1]), F(values.Min()), F(values.Max()), F(values.Average()) };
-    });
+    private static IEnumerable<string[]> Rows(MetricSeries series) => MetricStatistics.Of(series).Select(m =>
+        new[] { m.Key, F(m.Value.First), F(m.Value.Last), F(m.Value.Min), F(m.Value.Max), F(m.Value.Mean) });
 
     private static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -35,6 +35,9 @@ internal sealed class RunRecorder : IDisposable
         if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
     }
 
+    /// <summary>The metrics.jsonl key of a frame's wall time.</summary>
+    public const string StepMilliseconds = "step_ms";
+
     public void RecordMetrics(int frame, double time, double stepMs, FrameMetrics metrics)
     {
         var buffer = new MemoryStream();
@@ -43,7 +46,7 @@ internal sealed class RunRecorder : IDisposable
             json.WriteStartObject();
             json.WriteNumber("frame", frame);
             json.WriteNumber("t", time);
-            json.WriteNumber("step_ms", Math.Round(stepMs, 4));
+            json.WriteNumber(StepMilliseconds, Math.Round(stepMs, 4));
             foreach (var (key, value) in metrics.Entries)
             {
                 // JSON has no NaN or infinity; null says "not a number" without breaking the line for readers.
@@ -65,16 +68,12 @@ internal sealed class RunRecorder : IDisposable
         {
             _probeColumns = readings.Entries.Select(e => e.Key).ToArray();
             _probes = new StreamWriter(Path.Combine(_directory, RunDirectory.Probes)) { NewLine = "\n" };
-            _probes.WriteLine(string.Join(",", new[] { "frame", "t" }.Concat(_probeColumns.Select(Csv))));
+            _probes.WriteLine(string.Join(",", new[] { "frame", "t" }.Concat(_probeColumns.Select(CsvText.Quote))));
         }
         var values = _probeColumns.Select(c => readings.TryGet(c, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
         _probes.WriteLine(string.Join(",", new[] { frame.ToString(CultureInfo.InvariantCulture), time.ToString("R", CultureInfo.InvariantCulture) }.Concat(values)));
         _probes.Flush();
     }
-
-    // RFC 4180: quote a name that holds a comma, quote or line break.
-    private static string Csv(string text) =>
-        text.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 
     public void RecordFields(int frame, bool isLast)
     {

@@ -22,6 +22,9 @@ public sealed record RunSummary
     public string? DisplayField { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
     public RunError? Error { get; init; }
+
+    /// <summary>Each metrics.jsonl key over the frames run (first, last, min, max, mean); empty while running.</summary>
+    public IReadOnlyDictionary<string, Reporting.MetricStatistics> Metrics { get; init; } = new Dictionary<string, Reporting.MetricStatistics>();
 }
 
 /// <summary>Why a run failed: the PhysML error code (when there is one) and the message.</summary>

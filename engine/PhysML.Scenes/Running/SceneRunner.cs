@@ -95,8 +95,10 @@ public sealed class SceneRunner
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var completed = 0;
+        IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
         {
+            Metrics = metricStatistics,
             Scene = _scene.Name,
             SceneFile = Path.GetFullPath(_scene.Path),
             Status = status,
@@ -118,42 +120,56 @@ public sealed class SceneRunner
             Error = error,
         };
 
+        foreach (var late in _scene.Timeline.Events.Where(e => e.Frame > Frames))
+            _warnings.Add($"timeline event {late.JsonPath} is at frame {late.Frame}, after this run's last frame {Frames}; it does not happen");
         WriteSummary(outputDirectory, Summary(RunStatus.Running, -1));
         try
         {
             using var recorder = new RunRecorder(outputDirectory, _scene.File.Output, _options, DisplayField, App.World.Resource<FieldCatalog>());
             recorder.RecordFields(0, isLast: Frames == 0);
+            var stepMs = 0.0;
+            var metrics = App.World.Resource<FrameMetrics>();
+            // The keys of metrics.jsonl, so an assertion can name any of them.
+            double? Metric(string key) => key switch
+            {
+                "t" => App.Time.Elapsed,
+                RunRecorder.StepMilliseconds => stepMs,
+                _ => metrics.TryGet(key, out var v) ? v : null,
+            };
+            IEnumerable<string> MetricNames() => new[] { "t", RunRecorder.StepMilliseconds }.Concat(metrics.Entries.Select(e => e.Key));
+            _scene.Timeline.AfterFrame(0, App.World, Metric, MetricNames);
             for (var frame = 1; frame <= Frames; frame++)
             {
                 cancel.ThrowIfCancellationRequested();
                 var start = Stopwatch.GetTimestamp();
                 App.RunFrame(_scene.File.Time.StepsPerFrame);
-                var stepMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                stepMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 completed = frame;
-                recorder.RecordMetrics(frame, App.Time.Elapsed, stepMs, App.World.Resource<FrameMetrics>());
+                recorder.RecordMetrics(frame, App.Time.Elapsed, stepMs, metrics);
                 recorder.RecordProbes(frame, App.Time.Elapsed, App.World.Resource<ProbeReadings>());
                 recorder.RecordFields(frame, isLast: frame == Frames);
                 progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
+                _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames);
             }
         }
         catch (OperationCanceledException)
         {
-            return Finish(RunStatus.Cancelled, 130, new RunError(null, "cancelled by the user"));
+            return Finish(RunStatus.Cancelled, ExitCodes.Cancelled, new RunError(null, "cancelled by the user"));
         }
         catch (PhysMLException e)
         {
-            var exitCode = e.Category switch { ErrorCategory.Simulation => 3, ErrorCategory.BadInput => 2, _ => 1 };
-            return Finish(RunStatus.Failed, exitCode, new RunError(e.Code, e.Message));
+            return Finish(RunStatus.Failed, ExitCodes.For(e.Category), new RunError(e.Code, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            return Finish(RunStatus.Failed, 1, new RunError(null, $"{e.GetType().Name}: {e.Message}"));
+            return Finish(RunStatus.Failed, ExitCodes.Internal, new RunError(null, $"{e.GetType().Name}: {e.Message}"));
         }
-        return Finish(RunStatus.Succeeded, 0);
+        return Finish(RunStatus.Succeeded, ExitCodes.Success);
 
         // The report is written before the final summary, so a report that cannot be written is a warning there.
         RunResult Finish(RunStatus status, int exitCode, RunError? error = null)
         {
+            metricStatistics = MetricStatistics.Of(MetricSeries.Read(Path.Combine(outputDirectory, RunDirectory.Metrics), Path.Combine(outputDirectory, RunDirectory.Probes)));
             try
             {
                 RunReport.Write(outputDirectory, Summary(status, exitCode, error), _scene.File.Description);

@@ -1,9 +1,11 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Fluids.ThreeD;
 
 /// <summary>A solid ball in a 3D domain, centre (X, Y, Z) and radius in m (the 3D <see cref="DiskObstacle"/>), static
 /// or moving like the other obstacles. A cell is solid when its centre lies inside (a staircase).</summary>
+[ReadAtStartup]
 public readonly record struct SphereObstacle : IValidatable
 {
     public SphereObstacle() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 
 namespace PhysML.Pde;
@@ -6,6 +7,7 @@ namespace PhysML.Pde;
 /// Viscous Burgers' equation u_t + (u²/2)_x = ν·u_xx on a periodic interval [0, L) (scene name <c>burgers1D</c>).
 /// u in m/s, lengths in m, <see cref="Viscosity"/> ν in m²/s. The scheme is described on <see cref="Burgers1DSimulation"/>.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct Burgers1D : IValidatable
 {
     public Burgers1D() { }

@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 using PhysML.Fields;
 
@@ -8,6 +9,7 @@ namespace PhysML.Pde;
 /// (scene name <c>burgers2D</c>). Velocities in m/s, lengths in m, <see cref="Viscosity"/> ν in m²/s. The scheme is
 /// described on <see cref="Burgers2DSimulation"/>.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct Burgers2D : IValidatable
 {
     public Burgers2D() { }

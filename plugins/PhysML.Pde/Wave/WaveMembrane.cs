@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Validation;
 using PhysML.Fields;
 
@@ -7,6 +8,7 @@ namespace PhysML.Pde;
 /// A rectangular membrane on which ∂²u/∂t² + γ·∂u/∂t = c²∇²u is solved (scene name <c>waveMembrane</c>).
 /// Displacement u in m, lengths in m, <see cref="WaveSpeed"/> c in m/s, <see cref="Damping"/> γ in 1/s.
 /// </summary>
+[ReadAtStartup]
 public readonly record struct WaveMembrane : IValidatable
 {
     public WaveMembrane() { }
