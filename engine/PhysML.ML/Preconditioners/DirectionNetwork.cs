@@ -56,11 +56,6 @@ public abstract class DirectionNetwork(string architecture, int dimensions) : Pr
         return cat([r / rms, a.Unknown.expand(expand), (a.Diagonal / (2.0 * a.Dimensions)).expand(expand)], 1);
     }
 
-    /// <summary>A 3×3(×3) convolution with zero padding: the one kernel size every architecture uses.</summary>
-    protected Module<Tensor, Tensor> Convolution(long input, long output) => Dimensions == 2
-        ? Conv2d(input, output, 3, padding: 1)
-        : Conv3d(input, output, 3, padding: 1);
-
     protected Tensor AveragePool(Tensor x, long factor) => Dimensions == 2
         ? functional.avg_pool2d(x, [factor, factor])
         : functional.avg_pool3d(x, [factor, factor, factor]);

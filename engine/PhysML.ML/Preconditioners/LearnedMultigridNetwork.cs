@@ -83,8 +83,4 @@ public sealed class LearnedMultigridNetwork : PreconditionerNetwork
         }
         return cat(channels, 1);
     }
-
-    private Module<Tensor, Tensor> Convolution(long input, long output) => Dimensions == 2
-        ? Conv2d(input, output, 3, padding: 1)
-        : Conv3d(input, output, 3, padding: 1);
 }

@@ -43,6 +43,11 @@ public abstract class PreconditionerNetwork : nn.Module
     /// <summary>Directions q [B, 1, ...] for right-hand sides (or residuals) b [B, 1, ...] of <paramref name="system"/>.</summary>
     public abstract Tensor Directions(SystemTensors system, Tensor b);
 
+    /// <summary>A 3×3(×3) convolution with zero padding: the one kernel size every architecture uses.</summary>
+    protected nn.Module<Tensor, Tensor> Convolution(long input, long output) => Dimensions == 2
+        ? nn.Conv2d(input, output, 3, padding: 1)
+        : nn.Conv3d(input, output, 3, padding: 1);
+
     /// <summary>The solver-facing model for this network (it takes ownership of the network).</summary>
     public abstract ISearchDirectionModel ToModel(int version, ParallelOptions? parallel = null);
 }
