@@ -21,10 +21,11 @@ public static class RunVerb
         var imageEvery = new Option<int>("--image-every") { Description = "Write frames/<frame>.png every K-th frame; 0 for none.", DefaultValueFactory = _ => 1 };
         var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
         backend.AcceptOnlyFromAmong("cpu", "vulkan");
+        var plugin = BuiltInPlugins.Option();
 
         var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
         {
-            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend,
+            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend, plugin,
         };
         command.SetAction(parsed =>
         {
@@ -40,14 +41,14 @@ public static class RunVerb
                 ImageEvery = parsed.GetValue(imageEvery),
                 Backend = parsed.GetValue(backend)!,
             };
-            return Execute(context, path, options);
+            return Execute(context, path, options, parsed.GetValue(plugin));
         });
         return command;
     }
 
-    private static int Execute(CliContext context, string path, RunOptions options)
+    private static int Execute(CliContext context, string path, RunOptions options, string[]? pluginFiles)
     {
-        var loaded = new SceneLoader(BuiltInPlugins.Catalog()).Load(path);
+        var loaded = new SceneLoader(BuiltInPlugins.Catalog(path, pluginFiles)).Load(path);
         using var app = loaded.App; // releases the GPU device, if a system created one
         var runner = new SceneRunner(loaded, options);
         foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");

@@ -28,22 +28,23 @@ public static class SweepVerb
         var frames = new Option<int?>("--frames") { Description = "Frames per variant (default: the scene's time.frames)." };
         var imageEvery = new Option<int>("--image-every") { Description = "Write frames/<frame>.png every K-th frame; 0 (the default) for none.", DefaultValueFactory = _ => 0 };
         var plot = new Option<string?>("--plot") { Description = "Comma-separated metrics to compare in sweep-METRIC.png (default: the first metric that is not a time)." };
+        var plugin = BuiltInPlugins.Option();
         var command = new Command("sweep", "Run a scene for every combination of parameter values; sweep.csv and a comparison plot.")
         {
-            scene, parameters, parallel, output, frames, imageEvery, plot,
+            scene, parameters, parallel, output, frames, imageEvery, plot, plugin,
         };
         command.SetAction(parsed => Execute(context, parsed.GetValue(scene)!,
             parsed.GetValue(parameters)!.Select(SweepParameter.Parse).ToList(), parsed.GetValue(parallel), parsed.GetValue(output),
             new RunOptions { Frames = parsed.GetValue(frames), ImageEvery = parsed.GetValue(imageEvery) },
-            parsed.GetValue(plot)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            parsed.GetValue(plot)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parsed.GetValue(plugin)));
         return command;
     }
 
     private static int Execute(CliContext context, string path, List<SweepParameter> parameters, int parallel, string? output,
-        RunOptions options, IReadOnlyList<string>? plot)
+        RunOptions options, IReadOnlyList<string>? plot, string[]? pluginFiles)
     {
         if (parallel < 1) throw SweepParameter.Invalid($"--parallel must be >= 1, got {parallel}");
-        var loader = new SceneLoader(BuiltInPlugins.Catalog());
+        var loader = new SceneLoader(BuiltInPlugins.Catalog(path, pluginFiles));
         var original = loader.Load(path);
         var sceneUtf8 = File.ReadAllBytes(path);
         var variants = SceneVariants.Grid(sceneUtf8, parameters);

@@ -63,7 +63,9 @@ public sealed partial class FluidPlugin : IPlugin
         var shapes = ObstacleShapes(world, domain);
         RequireClearInflows(entity, domain, shapes);
         var obstacles = new ObstacleSet2D(shapes);
-        var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions);
+        var solver = domain.CustomPreconditioner is { } custom
+            ? PressureSolverChoice.Custom(world, entity, custom, domain.PressureSolverOptions)
+            : PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions);
         var simulation = new FluidSimulation2D(domain, obstacles, world.Resource<ComputeSettings>().ParallelOptions, solver);
         world.Add(entity, simulation);
         AddObstacleMasks(world, domain);
@@ -132,11 +134,12 @@ public sealed partial class FluidPlugin : IPlugin
         foreach (var chunk in world.GetChunks(Emitters)) emitters.AddRange(chunk.GetSpan<SmokeEmitter>().ToArray());
         var fans = new List<Fan>();
         foreach (var chunk in world.GetChunks(FanQuery)) fans.AddRange(chunk.GetSpan<Fan>().ToArray());
+        var forces = world.HasResource<FluidExtensions>() ? world.Resource<FluidExtensions>().Forces : null;
         foreach (var chunk in world.GetChunks(Simulations))
         {
             foreach (var simulation in chunk.GetSpan<FluidSimulation2D>())
             {
-                var report = simulation.Step(time.FixedDelta, emitters, fans);
+                var report = simulation.Step(time.FixedDelta, emitters, fans, forces);
                 const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and forces.";
                 NonFiniteGuard.Check("u", simulation.Velocity.U, simulation.Grid.UShape, time.FixedStep, hint);
                 NonFiniteGuard.Check("v", simulation.Velocity.V, simulation.Grid.VShape, time.FixedStep, hint);

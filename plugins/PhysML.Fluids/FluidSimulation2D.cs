@@ -105,7 +105,9 @@ public sealed class FluidSimulation2D
     /// <summary>Simulated time, s.</summary>
     public double Time { get; private set; }
 
-    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter> emitters, IReadOnlyList<Fan>? fans = null)
+    /// <summary>One fixed step; <paramref name="forces"/> are plugins' force fields (<see cref="FluidExtensions"/>).</summary>
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter> emitters, IReadOnlyList<Fan>? fans = null,
+        IReadOnlyList<IFluidForce2D>? forces = null)
     {
         var cfl = FluidDiagnostics2D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / Domain.MaxCfl), 1, Domain.MaxSubsteps);
@@ -127,6 +129,7 @@ public sealed class FluidSimulation2D
             if (fans is not null) FluidForces2D.Fans(Velocity, fans, h);
             FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
             FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
+            if (forces is not null) foreach (var force in forces) force.Apply(Velocity, Time, h);
             clock.Lap(ref clock.Forces);
             if (Domain.KinematicViscosity > 0)
             {

@@ -42,6 +42,20 @@ internal static class PressureSolverChoice
         return new VulkanPoissonSolver(context, preconditioner, options);
     }
 
+    /// <summary>PCG with the preconditioner a plugin registered as <paramref name="name"/>; CPU only (a plugin's
+    /// preconditioner is C# code), so a Vulkan request falls back with a warning.</summary>
+    public static IPoissonSolver Custom(World world, Entity entity, string name, SolverOptions options)
+    {
+        var extensions = FluidExtensions.Of(world);
+        if (!extensions.TryGetPreconditioner(name, out var factory))
+            throw new ComponentValueException(entity, "fluidDomain.customPreconditioner",
+                $"no plugin registered a pressure preconditioner named '{name}'; registered: " +
+                (extensions.PreconditionerNames.Count == 0 ? "none (is its plugin in the scene's plugins?)" : string.Join(", ", extensions.PreconditionerNames)));
+        if (world.Resource<ComputeBackend>().Requested == ComputeBackend.Vulkan)
+            world.Resource<RunWarnings>().Add($"the pressure solve runs on the CPU: customPreconditioner '{name}' is a plugin's CPU code");
+        return new PluginPreconditionedSolver(name, factory, options, world.Resource<ComputeSettings>().ParallelOptions);
+    }
+
     private static VulkanContext? VulkanContext(World world, RunWarnings warnings)
     {
         var device = GpuDevice.Of(world);

@@ -1,3 +1,4 @@
+using PhysML.Core.Diagnostics;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
 
@@ -38,11 +39,18 @@ public sealed partial class App
 
     private void RunStage(Stage stage)
     {
+        var faults = World.Resource<PluginFaults>();
         foreach (var system in SystemsIn(stage))
         {
+            if (faults.IsDisabled(system.Plugin)) continue;
             try
             {
                 system.Run(World);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DisablesOnError(system.Plugin))
+            {
+                Disable(system, stage, e);
+                continue;
             }
             catch (PhysMLException)
             {
@@ -57,5 +65,18 @@ public sealed partial class App
             // Structural changes recorded during the system take effect before the next system runs.
             World.Commands.Playback();
         }
+    }
+
+    private bool DisablesOnError(string? plugin) =>
+        World.HasResource<PluginFaultPolicy>() && World.Resource<PluginFaultPolicy>().Disables(plugin);
+
+    // The failed system's recorded structural changes are half a change: dropped, not played back.
+    private void Disable(SystemDescriptor system, Stage stage, Exception error)
+    {
+        World.Commands.Discard();
+        var text = error is PhysMLException coded ? $"error {coded.Code}: {coded.Message}" : $"{error.GetType().Name}: {error.Message}";
+        var fault = new PluginFault(system.Plugin!, system.Name, stage, World.Resource<Time>().Frame, text);
+        World.Resource<PluginFaults>().Add(fault);
+        World.Resource<RunWarnings>().Add(fault.Message);
     }
 }

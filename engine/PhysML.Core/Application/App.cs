@@ -32,6 +32,7 @@ public sealed partial class App : IDisposable
         World.SetResource(ComputeSettings.Default);
         World.SetResource(new FieldCatalog());
         World.SetResource(new RunWarnings());
+        World.SetResource(new PluginFaults());
         World.SetResource(new ComputeBackend());
     }
 
@@ -147,6 +148,8 @@ public sealed partial class App : IDisposable
 
     private void FinishFrame()
     {
+        // Only once a plugin is disabled, so runs without faults keep their metrics.jsonl keys.
+        if (World.Resource<PluginFaults>().Faults.Count is > 0 and var disabled) World.Resource<FrameMetrics>().Set("plugins.disabled", disabled);
         RunStage(Stage.Update);
         RunStage(Stage.PostUpdate);
         RunStage(Stage.Extract);

@@ -27,6 +27,11 @@ public sealed class CommandBuffer
 
     public void Remove<T>(Entity entity) => _commands.Add(world => world.Remove<T>(entity));
 
+    /// <summary>Drops every recorded command unapplied: the half-finished changes of a system that threw and was
+    /// disabled (see <see cref="Application.PluginFaultPolicy"/>) must not reach the world. Entities reserved by
+    /// <see cref="Create"/> stay reserved and never appear.</summary>
+    public void Discard() => _commands.Clear();
+
     /// <summary>Applies every recorded command in order, then clears the buffer.</summary>
     public void Playback()
     {

@@ -42,4 +42,13 @@ public static class ErrorCodes
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";
+
+    // 08xx: plugins (loading from DLLs, engine versions, faults)
+    public const string PluginDisabled = "PML0801";
+    public const string PluginFileNotFound = "PML0802";
+    public const string PluginNotAssembly = "PML0803";
+    public const string PluginAssemblyHasNoPlugin = "PML0804";
+    public const string PluginIncompatible = "PML0805";
+    public const string PluginNameConflict = "PML0806";
+    public const string PluginLoadFailed = "PML0807";
 }

@@ -20,6 +20,10 @@ public sealed record SceneFile
     /// <summary>Plugins to enable, by name (e.g. <c>heat</c>).</summary>
     public List<string> Plugins { get; init; } = new();
 
+    /// <summary>When a plugin's system throws: disable the plugin or stop the run. Unset: plugins loaded from DLLs
+    /// are disabled, built-in ones stop the run (see <see cref="PluginErrorMode"/>).</summary>
+    public PluginErrorMode? OnPluginError { get; init; }
+
     public SceneTime Time { get; init; } = new();
 
     public SceneOutput Output { get; init; } = new();

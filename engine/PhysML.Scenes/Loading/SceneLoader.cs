@@ -104,7 +104,8 @@ public sealed class SceneLoader(PluginCatalog plugins)
             var name = file.Plugins[i];
             if (!plugins.TryCreate(name, out var plugin))
             {
-                report($"$.plugins[{i}]", ErrorCodes.UnknownPlugin, $"unknown plugin '{name}'; known plugins: {string.Join(", ", plugins.Names)}");
+                var searched = plugins.SearchedLocations is { } places ? $"; plugin DLLs were looked for in: {places}" : "";
+                report($"$.plugins[{i}]", ErrorCodes.UnknownPlugin, $"unknown plugin '{name}'; known plugins: {string.Join(", ", plugins.Names)}{searched}");
                 continue;
             }
             try
@@ -116,6 +117,13 @@ public sealed class SceneLoader(PluginCatalog plugins)
                 report($"$.plugins[{i}]", e.Code, $"plugin '{name}' is listed twice");
             }
         }
+        var disabled = file.OnPluginError switch
+        {
+            PluginErrorMode.Disable => app.Plugins.Select(p => p.Name),
+            PluginErrorMode.Stop => [],
+            _ => app.Plugins.Select(p => p.Name).Where(plugins.IsExternal),
+        };
+        app.World.SetResource(new PluginFaultPolicy(disabled.ToHashSet(StringComparer.Ordinal)));
     }
 
     private Dictionary<Entity, int> CreateEntities(SceneFile file, App app, Action<string, string, string> report)

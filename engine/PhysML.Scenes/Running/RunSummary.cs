@@ -23,6 +23,9 @@ public sealed record RunSummary
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
     public RunError? Error { get; init; }
 
+    /// <summary>Plugins disabled during the run because a system of theirs threw (PML0801); empty when none was.</summary>
+    public IReadOnlyList<Core.Diagnostics.PluginFault> PluginFaults { get; init; } = Array.Empty<Core.Diagnostics.PluginFault>();
+
     /// <summary>Each metrics.jsonl key over the frames run (first, last, min, max, mean); empty while running.</summary>
     public IReadOnlyDictionary<string, Reporting.MetricStatistics> Metrics { get; init; } = new Dictionary<string, Reporting.MetricStatistics>();
 }

@@ -118,6 +118,7 @@ public sealed class SceneRunner
             DisplayField = DisplayField?.Name,
             Warnings = Warnings,
             Error = error,
+            PluginFaults = App.World.Resource<PluginFaults>().Faults.ToList(),
         };
 
         foreach (var late in _scene.Timeline.Events.Where(e => e.Frame > Frames))
