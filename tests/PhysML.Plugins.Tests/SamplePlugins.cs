@@ -26,6 +26,10 @@ internal static class SamplePlugins
         return catalog;
     }
 
+    /// <summary>A scene written in the test, with the plugins of <paramref name="project"/>'s DLL.</summary>
+    public static LoadedScene Parse(string project, string sceneText) =>
+        new SceneLoader(Catalog(project)).Parse("test.scene.json", System.Text.Encoding.UTF8.GetBytes(sceneText));
+
     public static LoadedScene Load(string project, string sceneFile, Func<string, string>? edit = null)
     {
         var path = Scene(project, sceneFile);

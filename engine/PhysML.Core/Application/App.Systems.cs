@@ -47,7 +47,10 @@ public sealed partial class App
             {
                 system.Run(World);
             }
-            catch (Exception e) when (e is not OperationCanceledException && DisablesOnError(system.Plugin))
+            // Bad input (a component value a plugin refuses at Startup, say) is the scene's fault, not the plugin's:
+            // it stops the run with its own code, whatever the policy.
+            catch (Exception e) when (e is not (OperationCanceledException or PhysMLException { Category: ErrorCategory.BadInput })
+                                      && DisablesOnError(system.Plugin))
             {
                 Disable(system, stage, e);
                 continue;
