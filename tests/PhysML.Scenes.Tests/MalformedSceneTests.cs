@@ -14,9 +14,9 @@ public class MalformedSceneTests
     {
         { "syntax-missing-comma.scene.json", "4:3: error PML0101: $: not valid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'" },
         { "empty.scene.json", "1:1: error PML0101: $: the file is empty; a scene file is a JSON object (see scenes/heat-plate.scene.json)" },
-        { "root-is-an-array.scene.json", "1:1: error PML0102: $: invalid value: expected an object with fields: $schema, description, entities, name, output, plugins, seed, time, timeline" },
+        { "root-is-an-array.scene.json", "1:1: error PML0102: $: invalid value: expected an object with fields: $schema, description, entities, name, onPluginError, output, plugins, seed, time, timeline" },
         { "missing-name.scene.json", "1:1: error PML0102: $: missing required field(s) 'name'" },
-        { "unknown-top-level-field.scene.json", "4:3: error PML0102: $.frame: unknown field 'frame'; known fields: $schema, description, entities, name, output, plugins, seed, time, timeline" },
+        { "unknown-top-level-field.scene.json", "4:3: error PML0102: $.frame: unknown field 'frame'; known fields: $schema, description, entities, name, onPluginError, output, plugins, seed, time, timeline" },
         { "dt-not-a-number.scene.json", "4:13: error PML0102: $.time.dt: invalid value: expected a number" },
         { "negative-dt.scene.json", "4:13: error PML0105: $.time.dt: must be a positive finite number, got -0.1" },
         { "unknown-colormap.scene.json", "4:15: error PML0105: $.output.colormap: unknown colormap 'jet'; known: viridis, inferno, diverging" },
