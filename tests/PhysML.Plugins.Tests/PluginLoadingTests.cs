@@ -139,6 +139,37 @@ public class PluginLoadingTests
     }
 
     [Fact]
+    public void A_plugins_own_dependency_loads_beside_it_in_its_context_and_a_missing_one_is_PML0807()
+    {
+        using var temp = new TempDirectory();
+        var folder = Path.Combine(temp.Path, "plugins", "Test.Windy");
+        var tables = TestPluginCompiler.Compile(folder, "Test.Tables",
+            "namespace Test.Tables; public interface ITable { double Lookup(double x); }");
+        var plugin = TestPluginCompiler.Compile(folder, "Test.Windy", """
+            using PhysML.Core.Application;
+            public sealed class WindyPlugin : IPlugin, Test.Tables.ITable
+            {
+                public string Name => "test.windy";
+                public double Lookup(double x) => 2 * x;
+                public void Build(App app) { }
+            }
+            """, TestPluginCompiler.EngineCore, tables);
+
+        var catalog = BuiltInPlugins.Catalog();
+        PluginAssemblyLoader.AddTo(catalog, new PluginSources([], [Path.Combine(temp.Path, "plugins")]));
+        Assert.True(catalog.TryCreate("test.windy", out var windy));
+        var dependency = windy.GetType().GetInterfaces().Single(i => i.Name == "ITable").Assembly;
+        Assert.Equal(tables, dependency.Location);
+        Assert.Same(AssemblyLoadContext.GetLoadContext(windy.GetType().Assembly), AssemblyLoadContext.GetLoadContext(dependency));
+
+        File.Delete(tables);
+        var error = Assert.Throws<PhysMLException>(() => PluginAssemblyLoader.AddAssembly(BuiltInPlugins.Catalog(), plugin));
+        Assert.Equal(ErrorCodes.PluginLoadFailed, error.Code);
+        Assert.Contains(plugin, error.Message);
+        Assert.Contains("Test.Tables", error.Message);
+    }
+
+    [Fact]
     public void A_scene_naming_a_plugin_no_dll_provides_is_PML0104_listing_where_dlls_were_looked_for()
     {
         using var temp = new TempDirectory();
