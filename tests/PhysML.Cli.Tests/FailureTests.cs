@@ -107,7 +107,8 @@ public class FailureTests
         var run = CliRun.Of("plugins");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("heat  (PhysML.Heat.HeatPlugin)", run.Output);
+        Assert.Contains("heat  (PhysML.Heat.HeatPlugin, built-in)", run.Output);
+        Assert.Contains("engine PhysML.Core 0.1.0.0 (plugins built against 0.1.x load)", run.Output);
         Assert.Contains("component heatPlate", run.Output);
         Assert.Contains("component heatSource", run.Output);
     }
