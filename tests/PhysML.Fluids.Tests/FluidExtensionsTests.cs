@@ -1,0 +1,88 @@
+using PhysML.Core.Application;
+using PhysML.Core.Diagnostics;
+using PhysML.Core.Errors;
+using PhysML.Fields.Mac;
+using PhysML.Solvers;
+
+namespace PhysML.Fluids.Tests;
+
+/// <summary>The fluid plugin's extension points for other plugins: force fields and named pressure preconditioners.</summary>
+public class FluidExtensionsTests
+{
+    private sealed class UniformForce(double ax, double ay) : IFluidForce2D
+    {
+        public string Name => "test.uniform";
+        public int Calls { get; private set; }
+
+        public void Apply(MacVelocity2D velocity, double time, double dt)
+        {
+            Calls++;
+            foreach (ref var u in velocity.U.AsSpan()) u += ax * dt;
+            foreach (ref var v in velocity.V.AsSpan()) v += ay * dt;
+        }
+    }
+
+    private static App Fluid(FluidDomain domain, Action<FluidExtensions>? extend = null)
+    {
+        var app = new App(new AppSettings { FixedDelta = 0.01 });
+        extend?.Invoke(FluidExtensions.Of(app.World)); // before the fluid plugin is added: order does not matter
+        app.AddPlugin(new FluidPlugin());
+        app.World.Add(app.World.Create(), domain);
+        return app;
+    }
+
+    [Fact]
+    public void A_uniform_force_in_a_closed_box_is_all_pressure_and_moves_nothing()
+    {
+        var force = new UniformForce(3, -9.81);
+        using var app = Fluid(new FluidDomain { Nx = 16, Ny = 16, CellSize = 1.0 / 16, PressurePreconditioner = Solvers.Pressure.PressurePreconditioner.Mic0 },
+            e => e.AddForce(force));
+        app.RunFrame(3);
+
+        // A uniform acceleration is the gradient of a·x: the projection turns it into hydrostatic pressure exactly, so
+        // the flow stays at rest to the solver's tolerance (1e-6 relative on a right-hand side of size |a|·dt).
+        Assert.Equal(3, force.Calls);
+        var speed = app.World.Resource<FieldCatalog>().Find("speed")!.Read().ToArray();
+        Assert.True(speed.Max() < 1e-6 * 10 * 0.01, $"max speed {speed.Max():E3} m/s");
+        var pressure = app.World.Resource<FieldCatalog>().Find("pressure")!.Read().ToArray();
+        Assert.True(pressure.Max() - pressure.Min() > 5, "the force shows up as a pressure gradient");
+    }
+
+    [Fact]
+    public void A_registered_preconditioner_is_used_by_name_and_matches_the_built_in_one()
+    {
+        double Iterations(FluidDomain domain, Action<FluidExtensions>? extend = null)
+        {
+            using var app = Fluid(domain with { Initial = new InitialFlow { Kind = InitialFlowKind.Uniform, Speed = 1 } }, extend);
+            app.RunFrame(2);
+            return app.World.Resource<FrameMetrics>().TryGet("solve.iterations", out var i) ? i : double.NaN;
+        }
+        var domain = new FluidDomain { Nx = 24, Ny = 24, CellSize = 1.0 / 24, PressurePreconditioner = Solvers.Pressure.PressurePreconditioner.Jacobi };
+
+        var builtIn = Iterations(domain);
+        // The same Jacobi preconditioner, through the plugin path: the same CG, so the same iterations exactly.
+        var plugged = Iterations(domain with { CustomPreconditioner = "myJacobi" },
+            e => e.AddPreconditioner("myJacobi", a => new JacobiPreconditioner(a.Diagonal.ToArray())));
+        Assert.True(builtIn > 0);
+        Assert.Equal(builtIn, plugged);
+    }
+
+    [Fact]
+    public void Names_are_unique_and_a_3D_domain_refuses_a_custom_preconditioner()
+    {
+        var extensions = new FluidExtensions().AddPreconditioner("p", a => new JacobiPreconditioner(a.Diagonal.ToArray()));
+        Assert.Throws<InvalidOperationException>(() => extensions.AddPreconditioner("p", a => new JacobiPreconditioner(a.Diagonal.ToArray())));
+
+        var errors = new FluidDomain { Nx = 8, Ny = 8, Nz = 8, CustomPreconditioner = "p" }.Validate().ToList();
+        Assert.Contains(errors, e => e.Field == "customPreconditioner" && e.Message.Contains("2D"));
+    }
+
+    [Fact]
+    public void An_unregistered_name_is_refused_at_startup_naming_the_field()
+    {
+        using var app = Fluid(new FluidDomain { Nx = 8, Ny = 8, CellSize = 1.0 / 8, CustomPreconditioner = "ssor" });
+        var error = Assert.Throws<ComponentValueException>(app.Startup);
+        Assert.Equal("fluidDomain.customPreconditioner", error.Field);
+        Assert.Contains("registered: none", error.Message);
+    }
+}
