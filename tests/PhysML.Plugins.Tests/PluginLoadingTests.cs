@@ -212,4 +212,21 @@ public class PluginLoadingTests
         var listed = CliRun.Of("plugins", "--scene", scene);
         Assert.Contains($"samples.decay  (PhysML.Samples.Decay.DecayPlugin, {Path.Combine(folder, SamplePlugins.Decay + ".dll")})", listed.Output);
     }
+
+    [Fact]
+    public void Physml_sweep_and_validate_take_plugin_dlls_too()
+    {
+        using var temp = new TempDirectory();
+        var scene = SamplePlugins.Scene(SamplePlugins.Decay, "decay.scene.json");
+        var dll = SamplePlugins.Dll(SamplePlugins.Decay);
+
+        var validate = CliRun.Of("validate", scene, "--plugin", dll);
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains("plugins [samples.decay]", validate.Output);
+
+        var sweep = CliRun.Of("sweep", scene, "--plugin", dll, "--param", "entities.fast.decay.rate=2,4", "--frames", "2", "--out", temp.Sub("sweep"));
+        Assert.Equal(0, sweep.ExitCode);
+        var rows = File.ReadAllLines(Path.Combine(temp.Sub("sweep"), "sweep.csv"));
+        Assert.Equal(3, rows.Length); // header and two variants
+    }
 }
