@@ -26,7 +26,8 @@ public class SampleVortexTests
 
         // From rest nothing advects, and a tangential field of r alone is divergence-free, so the projection should
         // leave a·dt nearly whole; what it removes is the discrete divergence of point-sampled faces (O(h²)) and the
-        // walls' share (a is 1.3 % of its peak at the walls). Compared inside r < 2R, against the peak a·dt.
+        // walls' share (a is 1.3 % of its peak at the walls). Compared inside r < 2R, against the peak a·dt: 0.08 %
+        // measured, 0.5 % allowed.
         double worst = 0;
         for (var j = 0; j < 48; j++)
         {
@@ -37,7 +38,7 @@ public class SampleVortexTests
                 worst = Math.Max(worst, Math.Abs(u[j * 49 + i] - Acceleration(x, y, alongX: true) * Dt));
             }
         }
-        Assert.True(worst < 0.02 * Strength * Dt, $"largest |u − a·dt| = {worst:E3} m/s, peak a·dt = {Strength * Dt} m/s");
+        Assert.True(worst < 0.005 * Strength * Dt, $"largest |u − a·dt| = {worst:E3} m/s, peak a·dt = {Strength * Dt} m/s");
         // Counter-clockwise: leftwards above the centre, upwards right of it.
         Assert.True(u[36 * 49 + 24] < 0);
         Assert.True(v[24 * 48 + 36] > 0);

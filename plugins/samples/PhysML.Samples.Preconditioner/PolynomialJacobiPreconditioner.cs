@@ -7,7 +7,8 @@ namespace PhysML.Samples.Preconditioner;
 /// z ← z + ω·D⁻¹(r − A·z) with ω = 2/3. So M⁻¹ = p(D⁻¹A)·D⁻¹ with p(x) = Σ_{i&lt;m} ω(1 − ωx)^i, which is symmetric
 /// (D^{-1/2} p(D^{-1/2}AD^{-1/2}) D^{-1/2}) and positive definite for the Poisson operators, whose D⁻¹A has its
 /// spectrum in [0, 2]: there 1 − ωx lies in [−1/3, 1], so p(x) = (1 − (1 − ωx)^m)/x > 0. A fixed SPD M⁻¹ suits plain
-/// PCG. Each application costs m − 1 matrix products, and it cuts CG's iterations by roughly √m.
+/// PCG. Each application costs m − 1 matrix products; with m = 3 it halves CG's iterations on the sample scene (227
+/// against 452 per frame), though each iteration costs about three times as much: a sample of the API, not a rival to MIC(0).
 /// </summary>
 public sealed class PolynomialJacobiPreconditioner : IPreconditioner
 {
