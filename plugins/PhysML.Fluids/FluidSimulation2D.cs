@@ -129,7 +129,7 @@ public sealed class FluidSimulation2D
             if (fans is not null) FluidForces2D.Fans(Velocity, fans, h);
             FluidForces2D.Buoyancy(Velocity, _density, _temperature, Domain.Buoyancy, h);
             FluidForces2D.VorticityConfinement(Velocity, Cells, Domain.VorticityConfinement, h, _scratchA, _scratchB, _scratchC);
-            if (forces is not null) foreach (var force in forces) force.Apply(Velocity, Time, h);
+            if (forces is not null) foreach (var force in forces) ApplyForce(force, h);
             clock.Lap(ref clock.Forces);
             if (Domain.KinematicViscosity > 0)
             {
@@ -151,6 +151,19 @@ public sealed class FluidSimulation2D
         return new FluidStepReport(substeps, cfl, pressureIterations, worstResidual, converged, viscosityIterations,
             PressureProjection2D.MaxDivergence(Velocity, Cells), last,
             clock.Advect, clock.Forces, clock.Viscosity, clock.Project);
+    }
+
+    // A plugin's force runs inside the fluid's system: name it, or the failure would read as the fluid's own.
+    private void ApplyForce(IFluidForce2D force, double dt)
+    {
+        try
+        {
+            force.Apply(Velocity, Time, dt);
+        }
+        catch (Exception e) when (e is not PhysML.Core.Errors.PhysMLException)
+        {
+            throw new InvalidOperationException($"force field '{force.Name}' ({force.GetType().FullName}) threw {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
     private void Advect(double dt)

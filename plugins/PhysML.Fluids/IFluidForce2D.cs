@@ -10,7 +10,8 @@ namespace PhysML.Fluids;
 /// </summary>
 public interface IFluidForce2D
 {
-    /// <summary>Short name for messages, e.g. <c>samples.vortex</c>.</summary>
+    /// <summary>Short name for messages, e.g. <c>samples.vortex</c>: an exception from <see cref="Apply"/> is reported
+    /// as the fluid step's failure (PML0007), naming this force field.</summary>
     string Name { get; }
 
     /// <param name="velocity">Face velocities, m/s: u at x = i·h, y = (j + ½)·h; v at x = (i + ½)·h, y = j·h.</param>

@@ -67,6 +67,23 @@ public class FluidExtensionsTests
         Assert.Equal(builtIn, plugged);
     }
 
+    private sealed class BrokenForce : IFluidForce2D
+    {
+        public string Name => "test.broken";
+        public void Apply(MacVelocity2D velocity, double time, double dt) => throw new IndexOutOfRangeException("no such face");
+    }
+
+    [Fact]
+    public void A_force_that_throws_is_named_in_the_fluid_steps_failure()
+    {
+        using var app = Fluid(new FluidDomain { Nx = 8, Ny = 8, CellSize = 1.0 / 8 }, e => e.AddForce(new BrokenForce()));
+        var error = Assert.Throws<PhysMLException>(() => app.RunFrame(1));
+        Assert.Equal(ErrorCodes.SystemFailed, error.Code);
+        Assert.Contains("system 'fluid.step' of plugin 'fluid'", error.Message);
+        Assert.Contains("force field 'test.broken'", error.Message);
+        Assert.Contains("no such face", error.Message);
+    }
+
     [Fact]
     public void Names_are_unique_and_a_3D_domain_refuses_a_custom_preconditioner()
     {
