@@ -65,6 +65,8 @@ public static class RunVerb
     {
         var s = result.Summary;
         var full = Path.GetFullPath(result.OutputDirectory);
+        // Raised during the run, after the start-up warnings were printed: a disabled plugin must not pass unnoticed.
+        foreach (var fault in s.PluginFaults) context.Error.WriteLine($"warning: {fault.Message}");
         if (s.Status == RunStatus.Succeeded)
         {
             context.Output.WriteLine($"run succeeded: {s.FramesCompleted} frames, {s.SimulatedTime:G4} s simulated in {s.WallSeconds:F2} s wall");

@@ -30,6 +30,7 @@ public class PluginFaultTests
         var run = CliRun.Of("run", Scene(temp, null), "--plugin", SamplePlugins.Dll(SamplePlugins.Decay), "--plugin", faulting, "--out", output);
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning: error PML0801: plugin 'test.wind' is disabled: its system 'test.wind.step' threw in stage FixedUpdate at frame 3", run.Error);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
         var root = summary.RootElement;
         Assert.Equal("succeeded", root.GetProperty("status").GetString());
