@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.Fields.Mac;
 using PhysML.Solvers;
 using PhysML.Solvers.Diffusion;
@@ -11,7 +12,7 @@ namespace PhysML.Fluids;
 /// emit → advect (velocity by itself, then scalars) → body forces, buoyancy, vorticity confinement →
 /// implicit viscosity → pressure projection.
 /// </summary>
-public sealed class FluidSimulation2D
+public sealed partial class FluidSimulation2D : ICheckpointable
 {
     private readonly Advection2D _advection;
     private readonly PressureProjection2D _projection;

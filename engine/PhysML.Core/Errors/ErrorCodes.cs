@@ -42,4 +42,8 @@ public static class ErrorCodes
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";
+    public const string CheckpointUnsupported = "PML0602";
+    public const string RunCheckpointInvalid = "PML0603";
+    public const string RunNotResumable = "PML0604";
+    public const string CheckpointSceneChanged = "PML0605";
 }
