@@ -21,10 +21,15 @@ public static class RunVerb
         var imageEvery = new Option<int>("--image-every") { Description = "Write frames/<frame>.png every K-th frame; 0 for none.", DefaultValueFactory = _ => 1 };
         var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
         backend.AcceptOnlyFromAmong("cpu", "vulkan");
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Write checkpoints/frame-NNNNNN.ckpt every K-th frame (and on Ctrl-C and at the end), so physml resume can continue the run; 0 for none.",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
         {
-            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend,
+            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend, checkpointEvery,
         };
         command.SetAction(parsed =>
         {
@@ -39,6 +44,7 @@ public static class RunVerb
                 DumpDType = parsed.GetValue(dumpDType) == "float32" ? NpyDType.Float32 : NpyDType.Float64,
                 ImageEvery = parsed.GetValue(imageEvery),
                 Backend = parsed.GetValue(backend)!,
+                CheckpointEvery = parsed.GetValue(checkpointEvery),
             };
             return Execute(context, path, options);
         });
@@ -60,7 +66,7 @@ public static class RunVerb
         return result.Summary.ExitCode;
     }
 
-    private static void Report(CliContext context, RunResult result)
+    internal static void Report(CliContext context, RunResult result)
     {
         var s = result.Summary;
         var full = Path.GetFullPath(result.OutputDirectory);
@@ -75,7 +81,8 @@ public static class RunVerb
         }
         context.Output.WriteLine($"outputs in {full}:");
         foreach (var entry in new[] { RunDirectory.Summary, RunDirectory.Metrics, RunDirectory.Probes, PhysML.Scenes.Reporting.RunReport.Markdown,
-                     PhysML.Scenes.Reporting.RunReport.Html, PhysML.Scenes.Reporting.RunReport.Plots, RunDirectory.Fields, RunDirectory.Frames })
+                     PhysML.Scenes.Reporting.RunReport.Html, PhysML.Scenes.Reporting.RunReport.Plots, RunDirectory.Fields, RunDirectory.Frames,
+                     PhysML.Scenes.Checkpoints.CheckpointDirectory.Name })
         {
             var at = Path.Combine(full, entry);
             if (File.Exists(at)) context.Output.WriteLine($"  {entry}");

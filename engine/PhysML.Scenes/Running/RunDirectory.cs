@@ -27,7 +27,7 @@ public static class RunDirectory
             if (!File.Exists(Path.Combine(directory, Summary)))
                 throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput,
                     $"--out '{directory}' is not empty and does not hold a PhysML run; choose an empty or new directory");
-            foreach (var sub in new[] { Fields, Frames, Reporting.RunReport.Plots })
+            foreach (var sub in new[] { Fields, Frames, Reporting.RunReport.Plots, Checkpoints.CheckpointDirectory.Name })
                 if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
             File.Delete(Path.Combine(directory, Metrics));
             File.Delete(Path.Combine(directory, Probes));

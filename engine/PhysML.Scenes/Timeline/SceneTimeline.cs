@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhysML.Core.Checkpoints;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
@@ -38,6 +39,28 @@ public sealed class SceneTimeline
             if (e.Source.Assert!.Onward) _onward.Add(e);
         }
         foreach (var e in due.Where(e => e.Source.Assert is null)) Apply(e, world);
+    }
+
+    /// <summary>The timeline's progress for a run checkpoint: how many events have happened, and which assertions
+    /// hold from their frame on.</summary>
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        writer.Write(_next);
+        CheckpointData.Write<int>(writer, _onward.Select(e => Events.Select((x, i) => (x, i)).First(p => ReferenceEquals(p.x, e)).i).ToArray());
+    }
+
+    /// <summary>Restores what <see cref="WriteCheckpoint"/> wrote; the events themselves come from the scene file,
+    /// whose content the checkpoint's hash vouches for.</summary>
+    public void ReadCheckpoint(BinaryReader reader)
+    {
+        var next = reader.ReadInt32();
+        var onward = new int[reader.ReadInt32()];
+        for (var n = 0; n < onward.Length; n++) onward[n] = reader.ReadInt32();
+        if (next < 0 || next > Events.Count || onward.Any(i => i < 0 || i >= next))
+            throw new CheckpointFormatException($"the timeline progress ({next} of {Events.Count} events) does not fit this scene's timeline");
+        _next = next;
+        _onward.Clear();
+        _onward.AddRange(onward.Select(i => Events[i]));
     }
 
     private static void Check(ScheduledEvent e, int frame, Func<string, double?> metric, Func<IEnumerable<string>> metricNames)
