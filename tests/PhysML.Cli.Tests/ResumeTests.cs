@@ -46,6 +46,7 @@ public class ResumeTests
         { "smoke-obstacle-3d", true },
         { "heat-plate", true },
         { "timeline", false }, { "timeline", true },
+        { "pressure-switch", true },
     };
 
     [Theory]
@@ -58,9 +59,14 @@ public class ResumeTests
             "smoke-plume-2d" => SmallSmokePlume(temp),
             "smoke-obstacle-3d" => SmallSmoke3D(temp),
             "heat-plate" => Heat(temp),
+            // The switch at frame 2 is in the checkpoint the resume starts from; the resumed run must apply it again.
+            "pressure-switch" => TimelineControlTests.Smoke(temp, "pressure-switch", """
+                { "at": { "frame": 2 }, "pressure": { "preconditioner": "jacobi" } },
+                { "at": { "frame": 3 }, "screenshot": { "name": "three" } }
+                """),
             _ => HeatTimeline(temp),
         };
-        var fields = scene.StartsWith("smoke") ? "density,temperature,u,v,pressure" : "temperature";
+        var fields = scene is "smoke-plume-2d" or "smoke-obstacle-3d" or "pressure-switch" ? "density,temperature,u,v,pressure" : "temperature";
         string[] Args(string outDir) => ["--frames", $"{Frames}", "--out", outDir, "--dump", fields, "--dump-every", "1", "--image-every", "1", "--backend", "cpu"];
         var whole = CliRun.Of(["run", path, .. Args(temp.Sub("whole"))]);
         Assert.True(whole.ExitCode == 0, whole.ToString());
@@ -200,7 +206,7 @@ public class ResumeTests
         var probes = Path.Combine(expected, "probes.csv");
         Assert.Equal(File.Exists(probes), File.Exists(Path.Combine(actual, "probes.csv")));
         if (File.Exists(probes)) Assert.Equal(File.ReadAllBytes(probes), File.ReadAllBytes(Path.Combine(actual, "probes.csv")));
-        foreach (var folder in new[] { "fields", "frames" })
+        foreach (var folder in new[] { "fields", "frames", "screenshots" })
         {
             var dir = Path.Combine(expected, folder);
             if (!Directory.Exists(dir)) continue;

@@ -108,7 +108,17 @@ internal sealed class RunRecorder : IDisposable
             WriteImage(frame);
     }
 
-    private void WriteImage(int frame)
+    /// <summary>A timeline screenshot: the frame's picture, drawn as <c>frames/*.png</c> are, to
+    /// <c>screenshots/NAME.png</c>. (A renderer can take over the drawing; the timeline only names the file.)</summary>
+    public void WriteScreenshot(int frame, string name)
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, RunDirectory.Screenshots));
+        WriteImage(Path.Combine(_directory, RunDirectory.Screenshots, $"{name}.png"));
+    }
+
+    private void WriteImage(int frame) => WriteImage(Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png"));
+
+    private void WriteImage(string path)
     {
         var display = _display!;
         var image = ImagePlane(display);
@@ -126,7 +136,6 @@ internal sealed class RunRecorder : IDisposable
             (min, max) = (_seenMin, _seenMax);
         }
         var solid = _fields.Find(SolidFieldName) is { } s && s.Shape.SequenceEqual(display.Shape) ? ImagePlane(s, silhouette: true).Values : null;
-        var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
         AtomicFile.Write(path, stream =>
             FrameImage.WritePng(stream, image.Values, image.Rows, image.Columns, _colormap, min, max, _output.PixelsPerCell,
                 solid));

@@ -89,6 +89,9 @@ public sealed class SceneRunner
             _warnings.Add($"field '{DisplayField.Name}' is not 2D or 3D; frames/*.png are written for 2D and 3D fields only");
             DisplayField = null;
         }
+        if (DisplayField is null && scene.Timeline.Events.FirstOrDefault(e => e.Source.Screenshot is not null) is { } shot)
+            throw new SceneException(scene.Diagnostic($"{shot.JsonPath}.screenshot", ErrorCodes.InvalidTimeline,
+                "a screenshot draws the display field (output.display), and this scene has no 2D or 3D field to draw"));
     }
 
     private readonly string _sceneHash;
@@ -174,7 +177,7 @@ public sealed class SceneRunner
                 _ => metrics.TryGet(key, out var v) ? v : null,
             };
             IEnumerable<string> MetricNames() => new[] { "t", RunRecorder.StepMilliseconds }.Concat(metrics.Entries.Select(e => e.Key));
-            if (resume is null) _scene.Timeline.AfterFrame(0, App.World, Metric, MetricNames);
+            if (resume is null) _scene.Timeline.AfterFrame(0, App.World, Metric, MetricNames, name => recorder.WriteScreenshot(0, name));
             void Checkpoint(int frame)
             {
                 WriteCheckpoint(outputDirectory, frame, recorder, started, earlierWallSeconds + clock.Elapsed.TotalSeconds);
@@ -196,7 +199,7 @@ public sealed class SceneRunner
                 recorder.RecordProbes(frame, App.Time.Elapsed, App.World.Resource<ProbeReadings>());
                 recorder.RecordFields(frame, isLast: frame == Frames);
                 progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
-                _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames);
+                _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames, name => recorder.WriteScreenshot(frame, name));
                 if (_options.CheckpointEvery > 0 && (frame % _options.CheckpointEvery == 0 || frame == Frames)) Checkpoint(frame);
             }
         }
