@@ -41,7 +41,7 @@ public class DeterminismTests
     }
 
     // Every field the scene registers, as a 0-frame run's summary lists them.
-    private static string[] FieldNames(TempDirectory temp, string scene)
+    internal static string[] FieldNames(TempDirectory temp, string scene)
     {
         var run = CliRun.Of("run", TempDirectory.Scene(scene), "--frames", "0", "--out", temp.Sub("fields"), "--dump", "", "--image-every", "0");
         Assert.True(run.ExitCode == 0, run.ToString());
