@@ -15,6 +15,7 @@ public static class PhysMLCommandLine
         var root = new RootCommand("PhysML: physics simulation with machine learning, headless runs and tools.")
         {
             RunVerb.Create(context),
+            ResumeVerb.Create(context),
             SweepVerb.Create(context),
             ValidateVerb.Create(context),
             PluginsVerb.Create(context),

@@ -22,10 +22,15 @@ public static class RunVerb
         var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
         backend.AcceptOnlyFromAmong("cpu", "vulkan");
         var plugin = BuiltInPlugins.Option();
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Write checkpoints/frame-NNNNNN.ckpt every K-th frame (and on Ctrl-C and at the end), so physml resume can continue the run; 0 for none.",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
         {
-            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend, plugin,
+            scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend, plugin, checkpointEvery,
         };
         command.SetAction(parsed =>
         {
@@ -40,6 +45,7 @@ public static class RunVerb
                 DumpDType = parsed.GetValue(dumpDType) == "float32" ? NpyDType.Float32 : NpyDType.Float64,
                 ImageEvery = parsed.GetValue(imageEvery),
                 Backend = parsed.GetValue(backend)!,
+                CheckpointEvery = parsed.GetValue(checkpointEvery),
             };
             return Execute(context, path, options, parsed.GetValue(plugin));
         });
@@ -61,7 +67,7 @@ public static class RunVerb
         return result.Summary.ExitCode;
     }
 
-    private static void Report(CliContext context, RunResult result)
+    internal static void Report(CliContext context, RunResult result)
     {
         var s = result.Summary;
         var full = Path.GetFullPath(result.OutputDirectory);
@@ -78,7 +84,8 @@ public static class RunVerb
         }
         context.Output.WriteLine($"outputs in {full}:");
         foreach (var entry in new[] { RunDirectory.Summary, RunDirectory.Metrics, RunDirectory.Probes, PhysML.Scenes.Reporting.RunReport.Markdown,
-                     PhysML.Scenes.Reporting.RunReport.Html, PhysML.Scenes.Reporting.RunReport.Plots, RunDirectory.Fields, RunDirectory.Frames })
+                     PhysML.Scenes.Reporting.RunReport.Html, PhysML.Scenes.Reporting.RunReport.Plots, RunDirectory.Fields, RunDirectory.Frames,
+                     PhysML.Scenes.Checkpoints.CheckpointDirectory.Name })
         {
             var at = Path.Combine(full, entry);
             if (File.Exists(at)) context.Output.WriteLine($"  {entry}");

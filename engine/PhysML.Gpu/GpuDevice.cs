@@ -1,4 +1,5 @@
 using PhysML.Core.Ecs;
+using PhysML.Core.Checkpoints;
 
 namespace PhysML.Gpu;
 
@@ -7,6 +8,7 @@ namespace PhysML.Gpu;
 /// after that, and disposed with the app. When no device can be created, <see cref="Context"/> is null and
 /// <see cref="Failure"/> says why, so each system can fall back to the CPU with one clear warning.
 /// </summary>
+[NoCheckpointState("a device handle, created on first use")]
 public sealed class GpuDevice : IDisposable
 {
     private readonly VulkanDeviceOptions _options;

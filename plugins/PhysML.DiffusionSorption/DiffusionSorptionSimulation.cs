@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PhysML.Core.Checkpoints;
 using PhysML.Solvers;
 
 namespace PhysML.DiffusionSorption;
@@ -30,7 +31,7 @@ namespace PhysML.DiffusionSorption;
 /// the total u + sorbed amount only to O(dt·Δu), as its RK45 data does.)
 /// </para>
 /// </summary>
-public sealed class DiffusionSorptionSimulation
+public sealed partial class DiffusionSorptionSimulation : ICheckpointable
 {
     private readonly double _kappa;           // D/dx², 1/s
     private readonly double _leftConstant;    // u₋₁ = _leftConstant + _leftSelf·u₀

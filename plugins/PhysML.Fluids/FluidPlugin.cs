@@ -38,7 +38,9 @@ public sealed partial class FluidPlugin : IPlugin
         app.RegisterComponent<ForceReport>("forceReport");
         app.RegisterComponent<Fan>("fan");
         app.RegisterComponent<ThreeD.SphereObstacle>("sphereObstacle");
+        app.World.SetResource(PressureControlsFor());
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
+        app.AddSystem(Stage.PreUpdate, "fluid.pressure-controls", ApplyPressureControls);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
         app.AddSystem(Stage.FixedUpdate, "fluid.step3d", Step3D);
         app.AddSystem(Stage.PostUpdate, "fluid.learned-pressure", LearnedPressureFrame);

@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.Fields.Mac;
 using PhysML.Solvers;
 using PhysML.Solvers.Diffusion;
@@ -11,7 +12,7 @@ namespace PhysML.Fluids;
 /// emit → advect (velocity by itself, then scalars) → body forces, buoyancy, vorticity confinement →
 /// implicit viscosity → pressure projection.
 /// </summary>
-public sealed class FluidSimulation2D
+public sealed partial class FluidSimulation2D : ICheckpointable
 {
     private readonly Advection2D _advection;
     private readonly PressureProjection2D _projection;
@@ -78,6 +79,9 @@ public sealed class FluidSimulation2D
     public FluidDomain Domain { get; }
     public MacGrid2D Grid { get; }
     public CellKind[] Cells { get; }
+
+    /// <summary>The projection, for a run-time switch of its solver (<see cref="PressureProjection2D.UseSolver"/>).</summary>
+    public PressureProjection2D Projection => _projection;
     public MacVelocity2D Velocity { get; }
 
     /// <summary>Smoke density per cell (arbitrary units).</summary>

@@ -1,10 +1,12 @@
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
+using PhysML.Core.Checkpoints;
 
 namespace PhysML.Fluids;
 
 /// <summary>The cells one obstacle occupies (added at Startup to obstacles that carry a <see cref="ForceReport"/>);
 /// recomputed for the current time when the obstacle moves. A 2D grid is the one-layer 3D grid, index for index.</summary>
+[NoCheckpointState("a cache of the obstacle's cells, recomputed from its shape for the time asked")]
 public sealed class ObstacleMask(ObstacleShape shape, MacGrid3D grid, string name)
 {
     private readonly bool[] _cells = new bool[grid.CellCount];

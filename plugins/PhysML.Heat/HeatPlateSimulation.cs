@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.Fields;
 using PhysML.Solvers;
 
@@ -7,7 +8,7 @@ namespace PhysML.Heat;
 /// The state and numerics of one heat plate: the temperature field, the rasterised sources, and one step of forward
 /// or backward Euler on the ghost-cell Laplacian. Stored on the plate's entity as a (managed) component.
 /// </summary>
-public sealed class HeatPlateSimulation
+public sealed partial class HeatPlateSimulation : ICheckpointable
 {
     private readonly double[] _boundaryTerm;
     private double[] _next;

@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.ML;
 using PhysML.ML.Preconditioners;
 using PhysML.ML.Preconditioners.Training;
@@ -7,6 +8,7 @@ using PhysML.Solvers.Multigrid;
 namespace PhysML.LearnedPressure;
 
 /// <summary>Loads a preconditioner checkpoint into the model the pressure solvers use.</summary>
+[NoCheckpointState("loads models from files; the solvers it builds are checked on their own")]
 internal sealed class TorchPressureModelLoader : IPressureModelLoader
 {
     public LoadedPressureModel Load(string path, int dimensions, ParallelOptions? parallel)

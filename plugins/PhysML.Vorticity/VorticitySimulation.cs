@@ -1,4 +1,5 @@
 using System.Numerics;
+using PhysML.Core.Checkpoints;
 using PhysML.Core.Errors;
 
 namespace PhysML.Vorticity;
@@ -23,7 +24,7 @@ namespace PhysML.Vorticity;
 /// imaginary parts of one complex transform, exact because each is the transform of a real field) and one forward FFT.
 /// </para>
 /// </summary>
-public sealed class VorticitySimulation
+public sealed partial class VorticitySimulation : ICheckpointable
 {
     private readonly Fft2D _fft;
     private readonly Complex[] _state;

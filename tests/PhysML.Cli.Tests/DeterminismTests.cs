@@ -41,7 +41,7 @@ public class DeterminismTests
     }
 
     // Every field the scene registers, as a 0-frame run's summary lists them.
-    private static string[] FieldNames(TempDirectory temp, string scene)
+    internal static string[] FieldNames(TempDirectory temp, string scene)
     {
         var run = CliRun.Of("run", TempDirectory.Scene(scene), "--frames", "0", "--out", temp.Sub("fields"), "--dump", "", "--image-every", "0");
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -57,7 +57,7 @@ public class DeterminismTests
     }
 
     // Numbers keep the text they were written with, so equal strings are equal bits.
-    private static string[] MetricsWithoutTimes(string directory) => File.ReadAllLines(Path.Combine(directory, "metrics.jsonl")).Select(line =>
+    internal static string[] MetricsWithoutTimes(string directory) => File.ReadAllLines(Path.Combine(directory, "metrics.jsonl")).Select(line =>
     {
         var json = JsonNode.Parse(line)!.AsObject();
         foreach (var key in json.Select(p => p.Key).Where(k => k.EndsWith("_ms", StringComparison.Ordinal)).ToList()) json.Remove(key);

@@ -83,6 +83,8 @@ public class SceneSchemaTests
     [InlineData("timelineMoment", typeof(TimelineMoment))]
     [InlineData("timelineSet", typeof(TimelineSet))]
     [InlineData("timelineAssertion", typeof(TimelineAssertion))]
+    [InlineData("timelinePressure", typeof(TimelinePressure))]
+    [InlineData("timelineScreenshot", typeof(TimelineScreenshot))]
     public void Timeline_definitions_list_exactly_the_fields_the_loader_reads(string definition, Type type)
     {
         var schema = JsonNode.Parse(File.ReadAllText(SceneFixtures.Scene("scene.schema.json")))!;

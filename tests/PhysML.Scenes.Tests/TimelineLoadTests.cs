@@ -55,8 +55,8 @@ public class TimelineLoadTests
             PML0108 $.timeline[0].at.frame: must be >= 0 (frame 0 is the initial state), got -1
             PML0108 $.timeline[1].at.time: must be a finite time >= 0 s within the run, got -0.1
             PML0108 $.timeline[2].at: give exactly one of frame or time (s)
-            PML0108 $.timeline[3]: an event has exactly one action (set, add, remove or assert); this one has 0
-            PML0108 $.timeline[4]: an event has exactly one action (set, add, remove or assert); this one has 2
+            PML0108 $.timeline[3]: an event has exactly one action (set, add, remove, assert, pressure, training or screenshot); this one has 0
+            PML0108 $.timeline[4]: an event has exactly one action (set, add, remove, assert, pressure, training or screenshot); this one has 2
             PML0108 $.timeline[5].at: an assertion needs frame >= 1: metrics are recorded from frame 1 on
             """.ReplaceLineEndings("\n"), problems);
     }

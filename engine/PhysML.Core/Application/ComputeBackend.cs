@@ -1,3 +1,5 @@
+using PhysML.Core.Checkpoints;
+
 namespace PhysML.Core.Application;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace PhysML.Core.Application;
 /// resource. A system that can run on the GPU reads <see cref="Requested"/> and, when it does, sets
 /// <see cref="Used"/>; one that cannot, or finds no device, stays on the CPU and says why in <see cref="Diagnostics.RunWarnings"/>.
 /// </summary>
+[NoCheckpointState("the run's --backend, resolved by the systems at Startup")]
 public sealed class ComputeBackend(string requested = ComputeBackend.Cpu)
 {
     public const string Cpu = "cpu";

@@ -1,9 +1,12 @@
+using PhysML.Core.Checkpoints;
+
 namespace PhysML.Core.Diagnostics;
 
 /// <summary>
 /// The named fields a scene exposes for dumping, display and probes (e.g. <c>temperature</c>), as a resource.
 /// Plugins register a field once; readers get its current values through the view's reader.
 /// </summary>
+[NoCheckpointState("views onto state that plugins register at Startup")]
 public sealed class FieldCatalog
 {
     private readonly List<FieldView> _fields = new();

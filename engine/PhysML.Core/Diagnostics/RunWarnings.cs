@@ -1,10 +1,12 @@
+using PhysML.Core.Checkpoints;
+
 namespace PhysML.Core.Diagnostics;
 
 /// <summary>
 /// Warnings systems raise while a run goes on (a fallback taken, a setting ignored), as a resource: the run prints
 /// them once and writes them to summary.json and the report. Each distinct message is kept once.
 /// </summary>
-public sealed class RunWarnings
+public sealed partial class RunWarnings : ICheckpointable
 {
     private readonly List<string> _messages = new();
 

@@ -97,5 +97,12 @@ public sealed class Archetype
         return moved;
     }
 
+    /// <summary>Drops every row (a checkpoint is being read into the world); the archetype and its edges stay.</summary>
+    internal void ClearRows()
+    {
+        _chunks.Clear();
+        EntityCount = 0;
+    }
+
     public override string ToString() => Types.Length == 0 ? "[]" : "[" + string.Join(", ", Types.Select(t => t.Type.Name)) + "]";
 }

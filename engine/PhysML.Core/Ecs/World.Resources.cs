@@ -67,6 +67,8 @@ public sealed partial class World
     private interface IResourceBox
     {
         object? Boxed { get; }
+
+        void SetBoxed(object? value);
     }
 
     private sealed class ResourceBox<T>(T value) : IResourceBox
@@ -74,5 +76,7 @@ public sealed partial class World
         public T Value = value;
 
         public object? Boxed => Value;
+
+        public void SetBoxed(object? value) => Value = (T)value!;
     }
 }

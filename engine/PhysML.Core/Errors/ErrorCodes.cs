@@ -51,4 +51,8 @@ public static class ErrorCodes
     public const string PluginIncompatible = "PML0805";
     public const string PluginNameConflict = "PML0806";
     public const string PluginLoadFailed = "PML0807";
+    public const string CheckpointUnsupported = "PML0602";
+    public const string RunCheckpointInvalid = "PML0603";
+    public const string RunNotResumable = "PML0604";
+    public const string CheckpointSceneChanged = "PML0605";
 }

@@ -20,4 +20,13 @@ public sealed record TimelineEvent
 
     /// <summary>Check a metric; a failed check ends the run with exit code 4.</summary>
     public TimelineAssertion? Assert { get; init; }
+
+    /// <summary>Switch the pressure solve's preconditioner and/or backend.</summary>
+    public TimelinePressure? Pressure { get; init; }
+
+    /// <summary>Start or stop online training of the scene's learned pressure model.</summary>
+    public TrainingSwitch? Training { get; init; }
+
+    /// <summary>Write the frame's picture to <c>screenshots/</c>.</summary>
+    public TimelineScreenshot? Screenshot { get; init; }
 }

@@ -14,6 +14,7 @@ public static class RunDirectory
     public const string Probes = "probes.csv";
     public const string Fields = "fields";
     public const string Frames = "frames";
+    public const string Screenshots = "screenshots";
 
     public static string DefaultFor(string sceneName, DateTimeOffset now) =>
         Path.Combine("runs", $"{sceneName}-{now.UtcDateTime:yyyyMMdd-HHmmss}");
@@ -27,7 +28,7 @@ public static class RunDirectory
             if (!File.Exists(Path.Combine(directory, Summary)))
                 throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput,
                     $"--out '{directory}' is not empty and does not hold a PhysML run; choose an empty or new directory");
-            foreach (var sub in new[] { Fields, Frames, Reporting.RunReport.Plots })
+            foreach (var sub in new[] { Fields, Frames, Screenshots, Reporting.RunReport.Plots, Checkpoints.CheckpointDirectory.Name })
                 if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
             File.Delete(Path.Combine(directory, Metrics));
             File.Delete(Path.Combine(directory, Probes));

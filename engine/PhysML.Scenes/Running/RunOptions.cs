@@ -28,4 +28,8 @@ public sealed record RunOptions
 
     /// <summary>Requested compute backend: <c>cpu</c> or <c>vulkan</c>.</summary>
     public string Backend { get; init; } = "cpu";
+
+    /// <summary>Write <c>checkpoints/frame-NNNNNN.ckpt</c> every K-th frame (and when the run is cancelled or ends),
+    /// so <c>physml resume</c> can continue it; 0 writes none.</summary>
+    public int CheckpointEvery { get; init; }
 }

@@ -1,7 +1,9 @@
 using PhysML.Core.IO;
 using System.Globalization;
 using System.Text.Json;
+using PhysML.Core.Checkpoints;
 using PhysML.Core.Diagnostics;
+using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
 using PhysML.Scenes.Recording;
 
@@ -22,7 +24,11 @@ internal sealed class RunRecorder : IDisposable
     private double _seenMin = double.PositiveInfinity;
     private double _seenMax = double.NegativeInfinity;
 
-    public RunRecorder(string directory, SceneOutput output, RunOptions options, FieldView? display, FieldCatalog fields)
+    /// <summary>Starts the outputs afresh, or with <paramref name="resume"/> (a run checkpoint's recorder state, as
+    /// <see cref="WriteCheckpoint"/> wrote it, and the frame it was taken after) cuts them back to that frame and
+    /// continues them.</summary>
+    public RunRecorder(string directory, SceneOutput output, RunOptions options, FieldView? display, FieldCatalog fields,
+        (BinaryReader State, int Frame)? resume = null)
     {
         _directory = directory;
         _output = output;
@@ -30,7 +36,19 @@ internal sealed class RunRecorder : IDisposable
         _display = display;
         _fields = fields;
         _colormap = Colormap.Get(output.Colormap);
-        _metrics = new StreamWriter(Path.Combine(directory, RunDirectory.Metrics)) { NewLine = "\n" };
+        var metricsPath = Path.Combine(directory, RunDirectory.Metrics);
+        if (resume is { } r)
+        {
+            _metrics = new StreamWriter(Reopen(metricsPath, r.State.ReadInt64())) { NewLine = "\n" };
+            var probesLength = r.State.ReadInt64();
+            _probeColumns = CheckpointData.ReadStrings(r.State).ToArray();
+            if (probesLength >= 0) _probes = new StreamWriter(Reopen(Path.Combine(directory, RunDirectory.Probes), probesLength)) { NewLine = "\n" };
+            _seenMin = r.State.ReadDouble();
+            _seenMax = r.State.ReadDouble();
+            DeleteAfter(Path.Combine(directory, RunDirectory.Fields), r.Frame, ".npy");
+            DeleteAfter(Path.Combine(directory, RunDirectory.Frames), r.Frame, ".png");
+        }
+        else _metrics = new StreamWriter(metricsPath) { NewLine = "\n" };
         if (options.Dump!.Count > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Fields));
         if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
     }
@@ -90,7 +108,17 @@ internal sealed class RunRecorder : IDisposable
             WriteImage(frame);
     }
 
-    private void WriteImage(int frame)
+    /// <summary>A timeline screenshot: the frame's picture, drawn as <c>frames/*.png</c> are, to
+    /// <c>screenshots/NAME.png</c>. (A renderer can take over the drawing; the timeline only names the file.)</summary>
+    public void WriteScreenshot(int frame, string name)
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, RunDirectory.Screenshots));
+        WriteImage(Path.Combine(_directory, RunDirectory.Screenshots, $"{name}.png"));
+    }
+
+    private void WriteImage(int frame) => WriteImage(Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png"));
+
+    private void WriteImage(string path)
     {
         var display = _display!;
         var image = ImagePlane(display);
@@ -108,7 +136,6 @@ internal sealed class RunRecorder : IDisposable
             (min, max) = (_seenMin, _seenMax);
         }
         var solid = _fields.Find(SolidFieldName) is { } s && s.Shape.SequenceEqual(display.Shape) ? ImagePlane(s, silhouette: true).Values : null;
-        var path = Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png");
         AtomicFile.Write(path, stream =>
             FrameImage.WritePng(stream, image.Values, image.Rows, image.Columns, _colormap, min, max, _output.PixelsPerCell,
                 solid));
@@ -134,6 +161,46 @@ internal sealed class RunRecorder : IDisposable
     // By convention a plugin with obstacles registers a field named "solid" (1 in solid cells); it is drawn over the
     // display field when the shapes match.
     public const string SolidFieldName = "solid";
+
+    /// <summary>Where the outputs stand after the last recorded frame, for a run checkpoint.</summary>
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        _metrics.Flush();
+        writer.Write(_metrics.BaseStream.Position);
+        _probes?.Flush();
+        writer.Write(_probes?.BaseStream.Position ?? -1L);
+        CheckpointData.WriteStrings(writer, _probeColumns);
+        writer.Write(_seenMin);
+        writer.Write(_seenMax);
+    }
+
+    // Cuts a file back to what it held at the checkpoint (a run that died wrote past it) and appends from there.
+    private static FileStream Reopen(string path, long length)
+    {
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write);
+        if (stream.Length < length)
+        {
+            stream.Dispose();
+            throw new PhysMLException(ErrorCodes.RunCheckpointInvalid, ErrorCategory.BadInput,
+                $"{path} holds {new FileInfo(path).Length} bytes, less than the {length} it had at the checkpoint; the run directory was changed");
+        }
+        stream.SetLength(length);
+        stream.Seek(length, SeekOrigin.Begin);
+        return stream;
+    }
+
+    // Dumps and images of frames after the checkpoint are written again by the resumed run: NAME_NNNNNN.npy and
+    // NNNNNN.png, the frame number last in the name.
+    private static void DeleteAfter(string folder, int frame, string extension)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var path in Directory.GetFiles(folder, "*" + extension))
+        {
+            var stem = Path.GetFileNameWithoutExtension(path);
+            if (int.TryParse(stem[(stem.LastIndexOf('_') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f > frame)
+                File.Delete(path);
+        }
+    }
 
     public void Dispose()
     {

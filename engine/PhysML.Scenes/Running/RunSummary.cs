@@ -21,6 +21,10 @@ public sealed record RunSummary
     public required IReadOnlyList<string> Fields { get; init; }
     public string? DisplayField { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>The checkpoint frame this run was last resumed from (<c>physml resume</c>); null for a run that ran
+    /// from frame 0 in one go.</summary>
+    public int? ResumedFromFrame { get; init; }
     public RunError? Error { get; init; }
 
     /// <summary>Plugins disabled during the run because a system of theirs threw (PML0801); empty when none was.</summary>

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
 using PhysML.Core.Errors;
+using PhysML.Scenes.Checkpoints;
 using PhysML.Scenes.Loading;
 using PhysML.Scenes.Recording;
 using PhysML.Scenes.Reporting;
@@ -47,6 +48,7 @@ public sealed class SceneRunner
         if (options.Frames is < 0) throw Argument("--frames must be >= 0");
         if (options.DumpEvery < 1) throw Argument("--dump-every must be >= 1");
         if (options.ImageEvery < 0) throw Argument("--image-every must be >= 0");
+        if (options.CheckpointEvery < 0) throw Argument("--checkpoint-every must be >= 0 (0 writes no checkpoints)");
         if (options.Backend is not ("cpu" or "vulkan")) throw Argument($"--backend must be cpu or vulkan, got '{options.Backend}'");
         // Systems that can run on the GPU read the request at Startup and record what they really used.
         App.World.SetResource(new ComputeBackend(options.Backend));
@@ -75,12 +77,43 @@ public sealed class SceneRunner
         if (display is not null && catalog.Find(display) is null)
             throw new SceneException(scene.Diagnostic("$.output.display", ErrorCodes.InvalidValue,
                 $"unknown field '{display}'; this scene has: {string.Join(", ", catalog.Names)}"));
+        if (options.CheckpointEvery > 0 && App.World.CheckpointProblems() is { Count: > 0 } problems)
+            throw new PhysMLException(ErrorCodes.CheckpointUnsupported, ErrorCategory.BadInput,
+                $"--checkpoint-every: scene '{scene.Name}' cannot be checkpointed: {string.Join("; ", problems)} " +
+                $"{(problems.Count == 1 ? "holds" : "hold")} run state without checkpoint support, so a resume would silently differ. " +
+                "Run it without --checkpoint-every, or add checkpoint support to the plugin (ICheckpointable, or [NoCheckpointState] when Startup rebuilds it)");
+        _sceneHash = RunCheckpointFile.HashOf(scene.Path);
         DisplayField = display is null ? catalog.Fields.FirstOrDefault() : catalog.Find(display);
         if (DisplayField is { Shape.Length: not (2 or 3) })
         {
             _warnings.Add($"field '{DisplayField.Name}' is not 2D or 3D; frames/*.png are written for 2D and 3D fields only");
             DisplayField = null;
         }
+        if (DisplayField is null && scene.Timeline.Events.FirstOrDefault(e => e.Source.Screenshot is not null) is { } shot)
+            throw new SceneException(scene.Diagnostic($"{shot.JsonPath}.screenshot", ErrorCodes.InvalidTimeline,
+                "a screenshot draws the display field (output.display), and this scene has no 2D or 3D field to draw"));
+    }
+
+    private readonly string _sceneHash;
+    private (RunCheckpointHeader Header, BinaryReader State)? _resume;
+
+    /// <summary>
+    /// Makes <see cref="Run"/> continue a run from a checkpoint instead of starting it: restores the world and the
+    /// timeline's progress now (this runner's scene must be a fresh load of the checkpoint's scene, past Startup); the
+    /// recorder's state is read when the run starts. Throws PML0605 when the scene file changed since the checkpoint.
+    /// </summary>
+    public void ResumeFrom(RunCheckpointHeader header, BinaryReader state)
+    {
+        if (header.SceneSha256 != _sceneHash)
+            throw new PhysMLException(ErrorCodes.CheckpointSceneChanged, ErrorCategory.BadInput,
+                $"scene file {_scene.Path} changed since checkpoint frame {header.Frame} was written (SHA-256 {header.SceneSha256[..12]}…, now " +
+                $"{_sceneHash[..12]}…); a resumed run would not continue the same simulation. Restore the file, or start a new run");
+        if (header.Frame >= Frames)
+            throw new PhysMLException(ErrorCodes.RunNotResumable, ErrorCategory.BadInput,
+                $"the checkpoint is at frame {header.Frame} and the run is to end at frame {Frames}: nothing is left to run; give --frames N with N > {header.Frame} to continue it");
+        App.World.ReadCheckpoint(state);
+        _scene.Timeline.ReadCheckpoint(state);
+        _resume = (header, state);
     }
 
     public App App => _scene.App;
@@ -91,10 +124,15 @@ public sealed class SceneRunner
 
     public RunResult Run(string outputDirectory, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
-        RunDirectory.Prepare(outputDirectory);
-        var started = DateTimeOffset.UtcNow;
+        var resume = _resume;
+        if (resume is null) RunDirectory.Prepare(outputDirectory);
+        else CheckpointDirectory.DeleteAfter(outputDirectory, resume.Value.Header.Frame);
+        var started = resume?.Header.StartedUtc ?? DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var completed = 0;
+        var earlierWallSeconds = resume?.Header.WallSeconds ?? 0;
+        var first = (resume?.Header.Frame ?? 0) + 1;
+        var completed = first - 1;
+        var lastCheckpoint = completed;
         IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
         {
@@ -108,7 +146,8 @@ public sealed class SceneRunner
             StepsPerFrame = _scene.File.Time.StepsPerFrame,
             Dt = App.Settings.FixedDelta,
             SimulatedTime = App.Time.Elapsed,
-            WallSeconds = clock.Elapsed.TotalSeconds,
+            WallSeconds = earlierWallSeconds + clock.Elapsed.TotalSeconds,
+            ResumedFromFrame = resume?.Header.Frame,
             Seed = App.World.Resource<RandomSeed>().Value,
             BackendRequested = _options.Backend,
             BackendUsed = App.World.Resource<ComputeBackend>().Used,
@@ -126,8 +165,9 @@ public sealed class SceneRunner
         WriteSummary(outputDirectory, Summary(RunStatus.Running, -1));
         try
         {
-            using var recorder = new RunRecorder(outputDirectory, _scene.File.Output, _options, DisplayField, App.World.Resource<FieldCatalog>());
-            recorder.RecordFields(0, isLast: Frames == 0);
+            using var recorder = new RunRecorder(outputDirectory, _scene.File.Output, _options, DisplayField, App.World.Resource<FieldCatalog>(),
+                resume is { } r ? (r.State, r.Header.Frame) : null);
+            if (resume is null) recorder.RecordFields(0, isLast: Frames == 0);
             var stepMs = 0.0;
             var metrics = App.World.Resource<FrameMetrics>();
             // The keys of metrics.jsonl, so an assertion can name any of them.
@@ -138,10 +178,20 @@ public sealed class SceneRunner
                 _ => metrics.TryGet(key, out var v) ? v : null,
             };
             IEnumerable<string> MetricNames() => new[] { "t", RunRecorder.StepMilliseconds }.Concat(metrics.Entries.Select(e => e.Key));
-            _scene.Timeline.AfterFrame(0, App.World, Metric, MetricNames);
-            for (var frame = 1; frame <= Frames; frame++)
+            if (resume is null) _scene.Timeline.AfterFrame(0, App.World, Metric, MetricNames, name => recorder.WriteScreenshot(0, name));
+            void Checkpoint(int frame)
             {
-                cancel.ThrowIfCancellationRequested();
+                WriteCheckpoint(outputDirectory, frame, recorder, started, earlierWallSeconds + clock.Elapsed.TotalSeconds);
+                lastCheckpoint = frame;
+            }
+            for (var frame = first; frame <= Frames; frame++)
+            {
+                if (cancel.IsCancellationRequested)
+                {
+                    // Ctrl-C between frames: the state is whole, so the directory is left resumable.
+                    if (_options.CheckpointEvery > 0 && completed > lastCheckpoint) Checkpoint(completed);
+                    cancel.ThrowIfCancellationRequested();
+                }
                 var start = Stopwatch.GetTimestamp();
                 App.RunFrame(_scene.File.Time.StepsPerFrame);
                 stepMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -150,7 +200,8 @@ public sealed class SceneRunner
                 recorder.RecordProbes(frame, App.Time.Elapsed, App.World.Resource<ProbeReadings>());
                 recorder.RecordFields(frame, isLast: frame == Frames);
                 progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
-                _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames);
+                _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames, name => recorder.WriteScreenshot(frame, name));
+                if (_options.CheckpointEvery > 0 && (frame % _options.CheckpointEvery == 0 || frame == Frames)) Checkpoint(frame);
             }
         }
         catch (OperationCanceledException)
@@ -183,6 +234,28 @@ public sealed class SceneRunner
             WriteSummary(outputDirectory, summary);
             return new RunResult(summary, outputDirectory);
         }
+    }
+
+    private void WriteCheckpoint(string directory, int frame, RunRecorder recorder, DateTimeOffset started, double wallSeconds)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, CheckpointDirectory.Name));
+        var header = new RunCheckpointHeader
+        {
+            Frame = frame,
+            SceneFile = Path.GetFullPath(_scene.Path),
+            SceneSha256 = _sceneHash,
+            Options = _options with { Frames = Frames, OutputDirectory = null },
+            WallSeconds = wallSeconds,
+            StartedUtc = started,
+            PhysMLVersion = Versions()["physml"],
+        };
+        RunCheckpointFile.Write(CheckpointDirectory.PathOf(directory, frame), header, writer =>
+        {
+            App.World.WriteCheckpoint(writer);
+            _scene.Timeline.WriteCheckpoint(writer);
+            recorder.WriteCheckpoint(writer);
+        });
+        CheckpointDirectory.Prune(directory);
     }
 
     private static void WriteSummary(string directory, RunSummary summary) =>

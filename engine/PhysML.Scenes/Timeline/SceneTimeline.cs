@@ -1,4 +1,6 @@
 using System.Globalization;
+using PhysML.Core.Application;
+using PhysML.Core.Checkpoints;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
 using PhysML.Scenes.Loading;
@@ -25,8 +27,11 @@ public sealed class SceneTimeline
 
     /// <summary>Checks the assertions due at <paramref name="frame"/> against <paramref name="metric"/> (a
     /// <c>metrics.jsonl</c> key's value this frame, or null), then makes the frame's changes to the world;
-    /// <paramref name="metricNames"/> lists the frame's keys for the message when one is missing.</summary>
-    public void AfterFrame(int frame, World world, Func<string, double?> metric, Func<IEnumerable<string>> metricNames)
+    /// <paramref name="metricNames"/> lists the frame's keys for the message when one is missing. A screenshot is
+    /// handed to <paramref name="screenshot"/> with its file name (without .png): what draws the picture is the
+    /// caller's business.</summary>
+    public void AfterFrame(int frame, World world, Func<string, double?> metric, Func<IEnumerable<string>> metricNames,
+        Action<string>? screenshot = null)
     {
         var due = new List<ScheduledEvent>();
         while (_next < Events.Count && Events[_next].Frame <= frame) due.Add(Events[_next++]);
@@ -37,7 +42,33 @@ public sealed class SceneTimeline
             Check(e, frame, metric, metricNames);
             if (e.Source.Assert!.Onward) _onward.Add(e);
         }
-        foreach (var e in due.Where(e => e.Source.Assert is null)) Apply(e, world);
+        foreach (var e in due.Where(e => e.Source.Assert is null))
+        {
+            if (e.Source.Screenshot is { } shot) screenshot?.Invoke(shot.Name ?? $"frame-{frame:D6}");
+            else Apply(e, world);
+        }
+    }
+
+    /// <summary>The timeline's progress for a run checkpoint: how many events have happened, and which assertions
+    /// hold from their frame on.</summary>
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        writer.Write(_next);
+        CheckpointData.Write<int>(writer, _onward.Select(e => Events.Select((x, i) => (x, i)).First(p => ReferenceEquals(p.x, e)).i).ToArray());
+    }
+
+    /// <summary>Restores what <see cref="WriteCheckpoint"/> wrote; the events themselves come from the scene file,
+    /// whose content the checkpoint's hash vouches for.</summary>
+    public void ReadCheckpoint(BinaryReader reader)
+    {
+        var next = reader.ReadInt32();
+        var onward = new int[reader.ReadInt32()];
+        for (var n = 0; n < onward.Length; n++) onward[n] = reader.ReadInt32();
+        if (next < 0 || next > Events.Count || onward.Any(i => i < 0 || i >= next))
+            throw new CheckpointFormatException($"the timeline progress ({next} of {Events.Count} events) does not fit this scene's timeline");
+        _next = next;
+        _onward.Clear();
+        _onward.AddRange(onward.Select(i => Events[i]));
     }
 
     private static void Check(ScheduledEvent e, int frame, Func<string, double?> metric, Func<IEnumerable<string>> metricNames)
@@ -67,6 +98,14 @@ public sealed class SceneTimeline
         else if (e.Source.Remove is { } name)
         {
             world.Destroy(Find(world, name));
+        }
+        else if (e.Source.Pressure is { } pressure)
+        {
+            world.Resource<PressureControls>().Request(pressure.Preconditioner, pressure.Backend);
+        }
+        else if (e.Source.Training is { } training)
+        {
+            world.Resource<PressureControls>().RequestTraining(training == TrainingSwitch.Start);
         }
         else if (e.Source.Set is { } set)
         {

@@ -68,10 +68,11 @@ internal sealed class TimelineCompiler
     {
         var e = _file.Timeline[index];
         var path = $"$.timeline[{index}]";
-        var actions = new object?[] { e.Set, e.Add, e.Remove, e.Assert }.Count(a => a is not null);
+        var actions = new object?[] { e.Set, e.Add, e.Remove, e.Assert, e.Pressure, e.Training, e.Screenshot }.Count(a => a is not null);
         if (actions != 1)
         {
-            _report(path, ErrorCodes.InvalidTimeline, $"an event has exactly one action (set, add, remove or assert); this one has {actions}");
+            _report(path, ErrorCodes.InvalidTimeline,
+                $"an event has exactly one action (set, add, remove, assert, pressure, training or screenshot); this one has {actions}");
             return null;
         }
         switch (e.At)
@@ -99,6 +100,9 @@ internal sealed class TimelineCompiler
         if (source.Set is { } set) return CheckSet(e, set);
         if (source.Add is { } add) return CheckAdd(e, add);
         if (source.Remove is { } remove) return CheckRemove(e, remove);
+        if (source.Pressure is { } pressure) return CheckPressure(e, pressure);
+        if (source.Training is not null) return CheckTraining(e);
+        if (source.Screenshot is { } screenshot) return CheckScreenshot(e, screenshot);
         return CheckAssert(e, source.Assert!);
     }
 
@@ -165,6 +169,36 @@ internal sealed class TimelineCompiler
         if (e.Frame < 1) return Fail($"{e.JsonPath}.at", "an assertion needs frame >= 1: metrics are recorded from frame 1 on");
         if (string.IsNullOrWhiteSpace(assertion.Metric)) return Fail($"{at}.metric", "name a metrics.jsonl key, e.g. fluid.max_divergence");
         if (!double.IsFinite(assertion.Value)) return Fail($"{at}.value", $"must be a finite number, got {assertion.Value}");
+        return e;
+    }
+
+    private ScheduledEvent? CheckPressure(ScheduledEvent e, TimelinePressure pressure)
+    {
+        var at = $"{e.JsonPath}.pressure";
+        if (!_app.World.TryGetResource(out PressureControls controls))
+            return Fail(at, "no plugin of this scene has a pressure solve to switch (the fluid plugin has)");
+        if (pressure.Preconditioner is null && pressure.Backend is null)
+            return Fail(at, "give preconditioner, backend or both");
+        if (pressure.Preconditioner is { } name && !controls.Preconditioners.Contains(name))
+            return Fail($"{at}.preconditioner", $"unknown preconditioner '{name}'; known: {string.Join(", ", controls.Preconditioners)}");
+        if (pressure.Backend is { } backend && !controls.Backends.Contains(backend))
+            return Fail($"{at}.backend", $"unknown backend '{backend}'; known: {string.Join(", ", controls.Backends)}");
+        return e;
+    }
+
+    private ScheduledEvent? CheckTraining(ScheduledEvent e)
+    {
+        var at = $"{e.JsonPath}.training";
+        if (!_app.World.TryGetResource(out PressureControls controls))
+            return Fail(at, "no plugin of this scene has a learned pressure model to train (the fluid plugin with fluidDomain.pressureModel has)");
+        return controls.TrainingUnavailable(_app.World) is { } reason ? Fail(at, reason) : e;
+    }
+
+    private ScheduledEvent? CheckScreenshot(ScheduledEvent e, TimelineScreenshot screenshot)
+    {
+        if (screenshot.Name is { } name && (name.Length == 0 || name.Length > 100 || name is "." or ".." ||
+                                            !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+            return Fail($"{e.JsonPath}.screenshot.name", $"'{name}' is not a plain file name (letters, digits, '.', '_', '-'; at most 100)");
         return e;
     }
 

@@ -48,9 +48,13 @@ public sealed class LearnedPoissonSolver : IPoissonSolver
     /// <summary>Online training, when on: sees every system solved (a sample), before the solve.</summary>
     public IPressureTrainer? Trainer { get; set; }
 
+    /// <summary>Whether <see cref="Trainer"/> is shown the systems solved (a timeline's training stop/start); the
+    /// trainer still finishes and offers a round it began.</summary>
+    public bool Training { get; set; } = true;
+
     public SolveInfo Solve(IPoissonStencil a, ReadOnlySpan<double> b, Span<double> x)
     {
-        Trainer?.Observe(a, b);
+        if (Training) Trainer?.Observe(a, b);
         if (Method == LearnedMethod.Dcdm)
         {
             var result = _dcdm.Solve(Model, a, b, x);

@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using System.Diagnostics;
 using PhysML.Fields.Mac;
 using PhysML.Fields.Mac3D;
@@ -19,7 +20,7 @@ namespace PhysML.Fluids.ThreeD;
 /// Every substep's result is independent of the thread count of <c>parallel</c> (bitwise).
 /// </para>
 /// </summary>
-public sealed class FluidSimulation3D
+public sealed partial class FluidSimulation3D : ICheckpointable
 {
     private readonly Advection3D _advection;
     private readonly PressureProjection3D _projection;

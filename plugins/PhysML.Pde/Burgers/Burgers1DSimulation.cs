@@ -1,3 +1,5 @@
+using PhysML.Core.Checkpoints;
+
 namespace PhysML.Pde;
 
 /// <summary>
@@ -17,7 +19,7 @@ namespace PhysML.Pde;
 /// that bound, which suits the moderate viscosities of these scenes.
 /// </para>
 /// </summary>
-public sealed class Burgers1DSimulation
+public sealed partial class Burgers1DSimulation : ICheckpointable
 {
     private readonly double[] _stage;
     private readonly double[] _rate;

@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.Fields;
 
 namespace PhysML.Pde;
@@ -19,7 +20,7 @@ namespace PhysML.Pde;
 /// Σv likewise through u·v_x); the flux and viscous parts telescope exactly.
 /// </para>
 /// </summary>
-public sealed class Burgers2DSimulation
+public sealed partial class Burgers2DSimulation : ICheckpointable
 {
     private readonly int _n;
     private readonly double _h;

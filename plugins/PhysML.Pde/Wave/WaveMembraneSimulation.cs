@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.Fields;
 
 namespace PhysML.Pde;
@@ -20,7 +21,7 @@ namespace PhysML.Pde;
 /// boundary values). With damping it decreases by γ·dt·‖(uⁿ⁺¹ − uⁿ⁻¹)/(2dt)‖²·dx·dy per step.
 /// </para>
 /// </summary>
-public sealed class WaveMembraneSimulation
+public sealed partial class WaveMembraneSimulation : ICheckpointable
 {
     private readonly double[] _boundaryTerm;   // b, 1/m (times u's unit)
     private double[] _previous;                 // uⁿ⁻¹
