@@ -42,4 +42,9 @@ public static class ErrorCodes
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";
+
+    // 07xx: viewer (window, presentation)
+    public const string DisplayUnavailable = "PML0710";
+    public const string PresentationUnavailable = "PML0711";
+    public const string ScreenshotFailed = "PML0712";
 }

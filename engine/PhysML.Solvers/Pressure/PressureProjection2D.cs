@@ -18,7 +18,7 @@ namespace PhysML.Solvers.Pressure;
 /// </summary>
 public sealed class PressureProjection2D
 {
-    private readonly IPoissonSolver _solver;
+    private IPoissonSolver _solver;
     private readonly double[] _rhs;
     private PressurePoisson2D? _poisson;
     private readonly PoissonNullSpace _nullSpace = new();
@@ -39,6 +39,16 @@ public sealed class PressureProjection2D
 
     /// <summary>The solver of the pressure system (CPU CG with the preconditioner asked for, unless one was given).</summary>
     public IPoissonSolver Solver => _solver;
+
+    /// <summary>Solves with <paramref name="solver"/> from the next projection on (a run-time switch at a frame boundary)
+    /// and returns the previous solver, which the caller disposes. Not during a projection: the projection is single-threaded.</summary>
+    public IPoissonSolver ReplaceSolver(IPoissonSolver solver)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        var previous = _solver;
+        _solver = solver;
+        return previous;
+    }
 
     /// <summary>The right-hand side b of the last solve (−h²·div, null space removed), for exporting the system.</summary>
     public ReadOnlySpan<double> LastRightHandSide => _rhs;
