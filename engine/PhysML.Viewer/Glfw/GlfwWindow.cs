@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using PhysML.Core.Errors;
+using PhysML.Gpu.Presentation;
+using PhysML.Viewer.Input;
 
 namespace PhysML.Viewer.Glfw;
 
@@ -10,9 +14,12 @@ namespace PhysML.Viewer.Glfw;
 /// GLFW is process-global and glfwTerminate destroys every window, so there is one GlfwWindow per process at a time
 /// (the viewer has one window). GLFW wants to be called from one thread; create, poll and dispose on the same one.
 /// </remarks>
-public sealed unsafe class GlfwWindow : IDisposable
+public sealed unsafe partial class GlfwWindow : IDisposable, IPresentationSurface
 {
     private nint _window;
+
+    // GLFW's user pointer carries this handle, so the static callbacks find their window without static state.
+    private GCHandle _self;
 
     /// <summary>Creates a window.</summary>
     /// <param name="width">Width in screen coordinates (pixels unless the desktop is scaled).</param>
@@ -28,7 +35,10 @@ public sealed unsafe class GlfwWindow : IDisposable
 
         if (GlfwNative.Init() != GlfwNative.True)
         {
-            throw LastError("glfwInit failed (is DISPLAY set to a running X server, e.g. Xvfb?)");
+            GlfwException cause = LastError("glfwInit failed");
+            throw new PhysMLException(ErrorCodes.DisplayUnavailable, ErrorCategory.Internal,
+                $"no display to open a window on: {cause.Message} DISPLAY is '{Environment.GetEnvironmentVariable("DISPLAY")}'; "
+                + "run on a desktop session, set DISPLAY to a running X server, or use xvfb-run -a physml view ...", cause);
         }
 
         try
@@ -50,6 +60,8 @@ public sealed unsafe class GlfwWindow : IDisposable
             {
                 throw LastError($"glfwCreateWindow({width}, {height}, \"{title}\") failed");
             }
+
+            InstallCallbacks();
         }
         catch
         {
@@ -131,6 +143,11 @@ public sealed unsafe class GlfwWindow : IDisposable
         {
             GlfwNative.DestroyWindow(_window);
             _window = 0;
+        }
+
+        if (_self.IsAllocated)
+        {
+            _self.Free();
         }
 
         GlfwNative.Terminate();
