@@ -68,7 +68,7 @@ public sealed partial class ViewerApp : IDisposable
     public ViewerSimulation Simulation { get; }
 
     /// <summary>The camera and display choices the input changed; the renderer reads it every frame.</summary>
-    public ViewState View { get; private set; } = new();
+    public ViewState View { get; private set; } = ViewState.Initial;
 
     /// <summary>The snapshot the last window frame showed.</summary>
     public ViewerSnapshot Shown => Simulation.Snapshots.Front;
@@ -76,8 +76,12 @@ public sealed partial class ViewerApp : IDisposable
     /// <summary>The last screenshot's path, or null.</summary>
     public string? LastScreenshot { get; private set; }
 
-    /// <summary>The composed frame (viewport and HUD) the last window frame presented, packed RGBA8; for tests and screenshots.</summary>
+    /// <summary>The composed frame (viewport and HUD) the last window frame presented, packed RGBA8, when
+    /// <see cref="KeepFrames"/> is on or a screenshot was taken; empty otherwise.</summary>
     public uint[] LastFrame { get; private set; } = [];
+
+    /// <summary>Read every composed frame back into <see cref="LastFrame"/> (tests); off, only screenshots read back.</summary>
+    public bool KeepFrames { get; set; }
 
     public HudTimings Timings => _timings;
 
@@ -112,11 +116,11 @@ public sealed partial class ViewerApp : IDisposable
         GpuBuffer frame = FrameBuffer(slot, width, height);
         long renderStart = Stopwatch.GetTimestamp();
         _renderer.Render(Shown, View, frame, width, height);
-        ReadOnlySpan<uint> overlay = _hud.Draw(Shown, _timings, View.ShowHelp, width, height);
+        ReadOnlySpan<uint> overlay = View.ShowHud ? _hud.Draw(Shown, _timings, View.ShowHelp, width, height) : default;
         double renderMs = Stopwatch.GetElapsedTime(renderStart).TotalMilliseconds;
 
         long presentStart = Stopwatch.GetTimestamp();
-        _compositor.Composite(frame, overlay, width, height);
+        if (View.ShowHud) _compositor.Composite(frame, overlay, width, height);
         KeepFrame(frame, width, height);
         Presenter.Present(frame, width, height);
         double presentMs = Stopwatch.GetElapsedTime(presentStart).TotalMilliseconds;
@@ -124,14 +128,19 @@ public sealed partial class ViewerApp : IDisposable
         return true;
     }
 
+    public bool IsDisposed { get; private set; }
+
     public void Dispose()
     {
+        if (IsDisposed) return;
+        IsDisposed = true;
         Simulation.Dispose();
+        // The presenter waits for the GPU before it goes, so the frame buffers its last frames read are free after it.
+        Presenter?.Dispose();
         _compositor?.Dispose();
         foreach (GpuBuffer? frame in _frames) frame?.Dispose();
         _renderer.Dispose();
         _hud.Dispose();
-        Presenter?.Dispose();
         Context?.Dispose();
         Window.Dispose();
     }
@@ -157,6 +166,7 @@ public sealed partial class ViewerApp : IDisposable
 
     private void KeepFrame(GpuBuffer frame, int width, int height)
     {
+        if (!KeepFrames && !_screenshotRequested) return;
         if (LastFrame.Length != width * height) LastFrame = new uint[width * height];
         frame.Download<uint>(LastFrame);
         if (!_screenshotRequested) return;

@@ -36,7 +36,7 @@ public class RuntimeControlsTests
         var controls = new RuntimeControls();
         using var app = Smoke(controls);
         app.RunFrame(2);
-        Assert.Equal("pcg-mic", controls.Status.Solver);
+        Assert.Equal("pcg-mic", controls.Status!.Solver);
 
         controls.Post(RuntimeCommand.CycleSolver);
         Assert.Equal("pcg-mic", SolverInUse(app)); // posted, not yet applied: only a frame boundary applies it
@@ -51,7 +51,7 @@ public class RuntimeControlsTests
         controls.Post(RuntimeCommand.CycleSolver);
         controls.Post(RuntimeCommand.CycleSolver);
         app.RunFrame(1);
-        Assert.Equal("pcg-jacobi", controls.Status.Solver); // multigrid -> none -> jacobi
+        Assert.Equal("pcg-jacobi", controls.Status!.Solver); // multigrid -> none -> jacobi
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class RuntimeControlsTests
 
         controls.Post(RuntimeCommand.ToggleBackend);
         app.RunFrame(1);
-        Assert.Equal(ComputeBackend.Cpu, controls.Status.Backend);
+        Assert.Equal(ComputeBackend.Cpu, controls.Status!.Backend);
         var context = device.Context!;
         app.Dispose();
         Assert.Empty(context.ValidationMessages);
@@ -83,7 +83,7 @@ public class RuntimeControlsTests
         using var app = Smoke(controls);
         controls.Post(RuntimeCommand.ToggleTraining);
         app.RunFrame(1);
-        Assert.Null(controls.Status.Training);
+        Assert.Null(controls.Status!.Training);
         Assert.Contains("nothing trains online", controls.Status.Note);
     }
 }

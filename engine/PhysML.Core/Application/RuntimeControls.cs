@@ -13,7 +13,7 @@ public sealed class RuntimeControls
 {
     private readonly List<RuntimeCommand> _pending = [];
     private readonly Lock _lock = new();
-    private RuntimeControlStatus _status = new("none", ComputeBackend.Cpu, null, null);
+    private RuntimeControlStatus? _status;
 
     /// <summary>Queues <paramref name="command"/> for the next frame boundary. Thread-safe.</summary>
     public void Post(RuntimeCommand command)
@@ -36,8 +36,9 @@ public sealed class RuntimeControls
         }
     }
 
-    /// <summary>What is in effect after the last frame boundary; readable from any thread (an immutable record).</summary>
-    public RuntimeControlStatus Status
+    /// <summary>What is in effect after the last frame boundary, readable from any thread (an immutable record); null
+    /// until a plugin that applies the commands has published (a scene without a fluid domain never does).</summary>
+    public RuntimeControlStatus? Status
     {
         get => Volatile.Read(ref _status);
         set => Volatile.Write(ref _status, value ?? throw new ArgumentNullException(nameof(value)));

@@ -10,7 +10,8 @@ public sealed partial class HudOverlay
 
     private void DrawPlots(SKCanvas canvas, ViewerSnapshot s, int width, int height)
     {
-        if (width < PlotWidth + 4 * Margin || height < 2 * PlotHeight + 6 * Margin) return;
+        // Below this the plots would cover the status panel or the field; a small window shows text only.
+        if (width < 640 || height < 400) return;
         float left = width - PlotWidth - Margin;
         float residualTop = height - PlotHeight - Margin;
         float iterationTop = residualTop - PlotHeight - 2 * Margin;

@@ -15,6 +15,7 @@ public static class KeyHelp
         ("P", "screenshot (PNG)"),
         ("V", "vsync on / off"),
         ("H, F1", "this help"),
+        ("G", "HUD on / off"),
         ("Esc", "quit"),
         ("Left drag", "orbit (3D camera)"),
         ("Right/middle drag", "pan (3D camera)"),

@@ -6,6 +6,7 @@ public static class Keys
     public const int Space = 32;
     public const int B = 66;
     public const int F = 70;
+    public const int G = 71;
     public const int H = 72;
     public const int N = 78;
     public const int P = 80;

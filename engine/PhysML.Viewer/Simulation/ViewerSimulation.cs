@@ -86,6 +86,7 @@ public sealed partial class ViewerSimulation : IDisposable
 
     public void Dispose()
     {
+        if (_stop) return;
         _stop = true;
         _wake.Set();
         _thread?.Join();

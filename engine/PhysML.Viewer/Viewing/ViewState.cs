@@ -12,6 +12,7 @@ namespace PhysML.Viewer.Viewing;
 /// <param name="PanY">Target offset up the view, in domain lengths.</param>
 /// <param name="SliceFraction">Where the displayed z-slice of a 3D field sits, 0 (bottom) .. 1 (top).</param>
 /// <param name="ShowHelp">The key list overlay (H / F1).</param>
+/// <param name="ShowHud">The HUD at all (G): off shows the bare viewport, e.g. for a clean screenshot.</param>
 public readonly record struct ViewState(
     double Yaw = 0.6,
     double Pitch = 0.35,
@@ -19,9 +20,14 @@ public readonly record struct ViewState(
     double PanX = 0,
     double PanY = 0,
     double SliceFraction = 0.5,
-    bool ShowHelp = false)
+    bool ShowHelp = false,
+    bool ShowHud = true)
 {
     public const double MaxPitch = Math.PI / 2 - 0.01;
+
+    /// <summary>The view a window opens with. Use this, not <c>new ViewState()</c>: a record struct's parameterless
+    /// constructor zeroes every field instead of taking the parameters' defaults.</summary>
+    public static ViewState Initial => new(Yaw: 0.6);
 
     /// <summary>Left-drag orbits: <paramref name="dx"/>, <paramref name="dy"/> in pixels, 0.01 rad per pixel.</summary>
     public ViewState Orbit(double dx, double dy) =>
