@@ -99,6 +99,34 @@ public sealed class SwapchainPresenterTests
     }
 
     [Fact]
+    public void OutOfDateSwapchain_IsRecreatedFromTheAcquireOrPresentResult()
+    {
+        using var harness = new PresentationHarness(80, 60);
+        using GpuBuffer buffer = Upload(harness.Context, Quadrants(80, 60));
+        harness.PresentAndCapture(buffer, 80, 60);
+        // The presenter keeps seeing the old size, so only Vulkan's VK_ERROR_OUT_OF_DATE_KHR / VK_SUBOPTIMAL_KHR can
+        // tell it that the window changed: what a resize looks like when the callback comes late.
+        harness.ForcedFramebufferSize = (80, 60);
+        harness.Window.Resize(120, 90);
+        for (int i = 0; i < 100 && harness.Window.FramebufferSize != (120, 90); i++)
+        {
+            harness.Window.WaitEvents(TimeSpan.FromMilliseconds(10));
+        }
+
+        var outcomes = new List<PresentOutcome>();
+        for (int i = 0; i < 4; i++)
+        {
+            outcomes.Add(harness.Presenter.Present(buffer, 80, 60));
+        }
+
+        Assert.True(harness.Presenter.OutOfDateResults > 0, $"no out-of-date or suboptimal result in {string.Join(", ", outcomes)}");
+        Assert.True(harness.Presenter.SwapchainGenerations >= 2);
+        Assert.Equal((120, 90), harness.Presenter.Extent);
+        Assert.Equal(PresentOutcome.Presented, outcomes[^1]);
+        Assert.Empty(harness.Context.ValidationMessages);
+    }
+
+    [Fact]
     public void VSyncOff_PicksMailboxOrImmediate_AndOnPicksFifo()
     {
         using var harness = new PresentationHarness(64, 64, vsync: true);

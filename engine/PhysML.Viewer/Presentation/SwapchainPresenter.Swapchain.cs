@@ -15,6 +15,7 @@ public sealed unsafe partial class SwapchainPresenter
     /// <summary>The present modes the surface offers (FIFO is always among them).</summary>
     public IReadOnlyList<PresentModeKHR> SupportedPresentModes { get; private set; } = [];
     private (int Width, int Height) _captureSize;
+    private (int Width, int Height) _createdFor;
 
     private void Recreate()
     {
@@ -37,6 +38,7 @@ public sealed unsafe partial class SwapchainPresenter
         SurfaceKHR surface = _context.Surface;
         SurfaceCapabilitiesKHR capabilities = _surfaceApi.Capabilities(physical, surface);
         (int fbWidth, int fbHeight) = _framebufferSize();
+        _createdFor = (fbWidth, fbHeight);
         // 0xFFFFFFFF means the surface takes the swapchain's size: use the framebuffer's, within the surface's limits.
         uint width = capabilities.CurrentExtent.Width != uint.MaxValue
             ? capabilities.CurrentExtent.Width

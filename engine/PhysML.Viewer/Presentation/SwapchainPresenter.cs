@@ -94,6 +94,9 @@ public sealed unsafe partial class SwapchainPresenter : IDisposable
     /// <summary>How many times the swapchain was created (1 after construction); tests read it after a resize.</summary>
     public int SwapchainGenerations { get; private set; }
 
+    /// <summary>Out-of-date or suboptimal results from acquire or present so far (each led to a recreation).</summary>
+    public int OutOfDateResults { get; private set; }
+
     /// <summary>Frames presented so far.</summary>
     public long FramesPresented { get; private set; }
 
@@ -142,7 +145,9 @@ public sealed unsafe partial class SwapchainPresenter : IDisposable
             return PresentOutcome.SkippedMinimised;
         }
 
-        if (_stale || Extent != (fbWidth, fbHeight))
+        // Compared with the size the swapchain was made for, not its extent: the surface decides the extent, and a
+        // mismatch it keeps reporting must not recreate every frame.
+        if (_stale || _createdFor != (fbWidth, fbHeight))
         {
             Recreate();
             if (Extent.Width == 0 || Extent.Height == 0)
@@ -156,12 +161,14 @@ public sealed unsafe partial class SwapchainPresenter : IDisposable
         Result acquired = _api.AcquireNextImage(_context.Device, _swapchain, ulong.MaxValue, slot.ImageAcquired, default, &imageIndex);
         if (acquired == Result.ErrorOutOfDateKhr)
         {
+            OutOfDateResults++;
             Recreate();
             return PresentOutcome.SwapchainRecreated;
         }
 
         if (acquired == Result.SuboptimalKhr)
         {
+            OutOfDateResults++;
             // The image is still usable: show this frame, recreate before the next.
             _stale = true;
         }
@@ -186,6 +193,7 @@ public sealed unsafe partial class SwapchainPresenter : IDisposable
         FramesPresented++;
         if (presented is Result.ErrorOutOfDateKhr or Result.SuboptimalKhr)
         {
+            OutOfDateResults++;
             _stale = true;
             return PresentOutcome.Presented;
         }
