@@ -8,8 +8,8 @@ namespace PhysML.Viewer.Glfw;
 /// <remarks>
 /// Why by hand: Silk.NET.GLFW and Silk.NET.Windowing are not served by our package feed, and binding the system
 /// library keeps the native GLFW and its X11/Wayland dependencies under the distribution's control.
-/// Only functions we call are declared; add more as the viewer needs them (the swapchain issue adds
-/// glfwCreateWindowSurface). Names, constants and signatures follow glfw3.h; GLFW's int booleans stay int here
+/// Only functions we call are declared; callbacks are C function pointers to [UnmanagedCallersOnly] methods.
+/// Names, constants and signatures follow glfw3.h; GLFW's int booleans stay int here
 /// and become bool in <see cref="GlfwWindow"/>.
 /// </remarks>
 internal static unsafe partial class GlfwNative

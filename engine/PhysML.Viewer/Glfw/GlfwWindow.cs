@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PhysML.Core.Errors;
 using PhysML.Gpu.Presentation;
-using PhysML.Viewer.Input;
 
 namespace PhysML.Viewer.Glfw;
 
@@ -13,6 +11,8 @@ namespace PhysML.Viewer.Glfw;
 /// <remarks>
 /// GLFW is process-global and glfwTerminate destroys every window, so there is one GlfwWindow per process at a time
 /// (the viewer has one window). GLFW wants to be called from one thread; create, poll and dispose on the same one.
+/// Split by concern: <c>GlfwWindow.Events.cs</c> (input callbacks, resize, iconify), <c>GlfwWindow.Surface.cs</c>
+/// (the Vulkan surface, as an <see cref="IPresentationSurface"/>).
 /// </remarks>
 public sealed unsafe partial class GlfwWindow : IDisposable, IPresentationSurface
 {
@@ -26,7 +26,8 @@ public sealed unsafe partial class GlfwWindow : IDisposable, IPresentationSurfac
     /// <param name="height">Height in screen coordinates.</param>
     /// <param name="title">The title bar text.</param>
     /// <param name="visible">False for tests and offscreen rendering: the window exists but is never mapped.</param>
-    /// <exception cref="GlfwException">GLFW could not initialise (no display) or create the window.</exception>
+    /// <exception cref="PhysMLException">PML0710: GLFW could not initialise (no display); the cause is the inner GlfwException.</exception>
+    /// <exception cref="GlfwException">GLFW initialised but could not create the window.</exception>
     public GlfwWindow(int width, int height, string title, bool visible = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
