@@ -18,9 +18,10 @@ public static class ViewVerb
         var size = new Option<string>("--size") { Description = "Window size WxH in screen coordinates.", DefaultValueFactory = _ => "1280x720" };
         var output = new Option<string?>("--out") { Description = "Directory for screenshots (P); default: the current directory." };
         var paused = new Option<bool>("--paused") { Description = "Open paused at frame 0." };
+        var captureAt = new Option<long?>("--capture-at") { Description = "Take a screenshot when simulation frame N is shown, then close (scripted images)." };
         var command = new Command("view", "Open the real-time viewer window: the scene runs on its own thread, H lists the keys.")
         {
-            scene, backend, vsync, size, output, paused,
+            scene, backend, vsync, size, output, paused, captureAt,
         };
         command.SetAction(parsed =>
         {
@@ -35,7 +36,9 @@ public static class ViewVerb
             var options = new ViewerOptions(width, height, parsed.GetValue(vsync) == "on", parsed.GetValue(backend)!, directory, StartPaused: parsed.GetValue(paused));
             using var viewer = new ViewerApp(() => loader.Load(path), options);
             context.Output.WriteLine($"viewing '{path}' on {viewer.Context.DeviceName} ({viewer.Presenter.ImageFormat}, {viewer.Presenter.PresentMode}); H lists the keys, Esc quits");
-            viewer.Run();
+            viewer.Run(parsed.GetValue(captureAt));
+            if (viewer.LastScreenshot is { } shot) context.Output.WriteLine($"screenshot: {shot}");
+            if (viewer.Shown.Error is { } error) context.Error.WriteLine($"the simulation stopped: {error}");
             return ExitCodes.Success;
         });
         return command;

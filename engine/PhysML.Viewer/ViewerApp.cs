@@ -88,11 +88,24 @@ public sealed partial class ViewerApp : IDisposable
     public void StartSimulation() => Simulation.Start();
 
     /// <summary>Runs until the window closes (Esc or the close button).</summary>
-    public void Run()
+    /// <param name="captureAtFrame">When set: once the shown snapshot reaches this simulation frame, take a screenshot
+    /// and close (for documentation images and scripted checks); the PNG's path is <see cref="LastScreenshot"/>.</param>
+    public void Run(long? captureAtFrame = null)
     {
         StartSimulation();
+        bool captured = false;
         while (RunFrame())
         {
+            if (captured)
+            {
+                Window.RequestClose();
+            }
+            else if (captureAtFrame is { } target && Shown.Frame >= target)
+            {
+                // The screenshot is taken in the next window frame, which shows this snapshot with a settled HUD.
+                _screenshotRequested = true;
+                captured = true;
+            }
         }
     }
 

@@ -9,7 +9,7 @@ internal sealed class PresentationHarness : IDisposable
 {
     public PresentationHarness(int width, int height, bool vsync = false)
     {
-        Window = new GlfwWindow(width, height, "PhysML viewer test", visible: false);
+        Window = DisplayRetry.Open(() => new GlfwWindow(width, height, "PhysML viewer test", visible: false));
         try
         {
             Context = new VulkanContext(VulkanDeviceOptions.Validated with { Presentation = Window });

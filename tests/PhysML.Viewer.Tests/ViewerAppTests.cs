@@ -190,6 +190,28 @@ public sealed class ViewerAppTests
     }
 
     [Fact]
+    public void RunWithCaptureAt_TakesTheScreenshotAtThatFrame_AndCloses()
+    {
+        string directory = Directory.CreateTempSubdirectory("physml-viewer-").FullName;
+        try
+        {
+            using var viewer = DisplayRetry.Open(() => new ViewerApp(ViewerHarness.Scene("heat-plate"),
+                new ViewerOptions(320, 240, VSync: false, ScreenshotDirectory: directory, Visible: false, EnableValidation: true)));
+            viewer.Run(captureAtFrame: 3);
+            Assert.True(viewer.Window.ShouldClose);
+            Assert.NotNull(viewer.LastScreenshot);
+            Assert.StartsWith("heat-plate-frame", Path.GetFileName(viewer.LastScreenshot));
+            Assert.True(viewer.Shown.Frame >= 3);
+            viewer.Dispose();
+            Assert.Empty(viewer.Context.ValidationMessages);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void FailingSimulation_ShowsItsErrorAndPauses_WithoutClosingTheWindow()
     {
         using ViewerApp viewer = ViewerHarness.Open(() => throw new InvalidOperationException("plugin exploded"));

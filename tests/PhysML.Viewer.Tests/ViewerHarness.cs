@@ -27,8 +27,8 @@ internal static class ViewerHarness
 
     public static ViewerApp Open(Func<LoadedScene> load, int width = 320, int height = 240, string? screenshots = null)
     {
-        var viewer = new ViewerApp(load, new ViewerOptions(width, height, VSync: false, ScreenshotDirectory: screenshots, Visible: false,
-            EnableValidation: true, StartPaused: true)) { KeepFrames = true };
+        var viewer = DisplayRetry.Open(() => new ViewerApp(load, new ViewerOptions(width, height, VSync: false, ScreenshotDirectory: screenshots, Visible: false,
+            EnableValidation: true, StartPaused: true)) { KeepFrames = true });
         viewer.StartSimulation();
         return viewer;
     }

@@ -14,7 +14,7 @@ public sealed partial class HudOverlay
         if (width < 640 || height < 400) return;
         float left = width - PlotWidth - Margin;
         float residualTop = height - PlotHeight - Margin;
-        float iterationTop = residualTop - PlotHeight - 2 * Margin;
+        float iterationTop = residualTop - PlotHeight - LineHeight - 2 * Margin;
         var iterations = new double[Iterations.Count];
         for (int i = 0; i < iterations.Length; i++) iterations[i] = Iterations[i];
         double last = iterations.Length > 0 ? iterations[^1] : 0;
