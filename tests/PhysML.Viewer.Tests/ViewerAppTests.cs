@@ -212,6 +212,45 @@ public sealed class ViewerAppTests
     }
 
     [Fact]
+    public void PluginThrowingMidRun_ShowsTheCodedErrorAndPauses_AndResetRecovers()
+    {
+        Func<Scenes.Loading.LoadedScene> heat = ViewerHarness.Scene("heat-plate");
+        int loads = 0;
+        Scenes.Loading.LoadedScene LoadWithBomb()
+        {
+            var scene = heat();
+            // Only the first load explodes (at its second frame), so R must bring back a working run.
+            if (++loads == 1)
+            {
+                scene.App.AddSystem(Core.Application.Stage.Update, "test.explode", world =>
+                {
+                    if (world.Resource<Core.Application.Time>().Frame >= 2) throw new InvalidOperationException("boom at frame 2");
+                });
+            }
+
+            return scene;
+        }
+
+        using ViewerApp viewer = ViewerHarness.Open(LoadWithBomb);
+        viewer.RunUntil(v => v.Shown.FieldName == "temperature", "the first snapshot");
+        viewer.Press(Keys.Space);
+        viewer.RunUntil(v => v.Shown.Error is not null, "the plugin error");
+        Assert.Contains("boom at frame 2", viewer.Shown.Error);
+        Assert.Contains(Core.Errors.ErrorCodes.SystemFailed, viewer.Shown.Error); // the App's coded wrapper, PML0007
+        Assert.True(viewer.Shown.Paused);
+        long frames = viewer.Simulation.FramesRun;
+        for (int i = 0; i < 20; i++) Assert.True(viewer.RunFrame()); // the window lives on, the simulation stays put
+        Assert.Equal(frames, viewer.Simulation.FramesRun);
+
+        viewer.Press(Keys.R);
+        viewer.RunUntil(v => v.Shown.Error is null && v.Shown.Frame == 0, "reset after the error");
+        viewer.Press(Keys.Space);
+        viewer.RunUntil(v => v.Shown.Frame >= 3, "running past the old failure");
+        viewer.Dispose();
+        Assert.Empty(viewer.Context.ValidationMessages);
+    }
+
+    [Fact]
     public void FailingSimulation_ShowsItsErrorAndPauses_WithoutClosingTheWindow()
     {
         using ViewerApp viewer = ViewerHarness.Open(() => throw new InvalidOperationException("plugin exploded"));
