@@ -3,6 +3,8 @@ using PhysML.Core.Diagnostics;
 using PhysML.Core.Ecs;
 using PhysML.Fields.Mac;
 using PhysML.Gpu;
+using PhysML.Solvers;
+using PhysML.Solvers.Learned;
 using PhysML.Solvers.Pressure;
 
 namespace PhysML.Fluids.Tests;
@@ -85,5 +87,46 @@ public class RuntimeControlsTests
         app.RunFrame(1);
         Assert.Null(controls.Status!.Training);
         Assert.Contains("nothing trains online", controls.Status.Note);
+    }
+
+    private sealed class IdentityModel : ISearchDirectionModel
+    {
+        public string Name => "identity";
+        public int Version => 1;
+        public void Propose(IPoissonStencil a, ReadOnlySpan<double> r, Span<double> q) => r.CopyTo(q);
+    }
+
+    private sealed class CountingTrainer : IPressureTrainer
+    {
+        public int Boundaries;
+        public bool Disposed;
+        public void Observe(IPoissonStencil a, ReadOnlySpan<double> b) { }
+        public ISearchDirectionModel? AtFrameBoundary(int frame) { Boundaries++; return null; }
+        public OnlineTrainingStatus Status => new(0, 0, Boundaries, 0, 0.5, 1);
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
+    public void ToggleTraining_detaches_and_reattaches_the_trainer_and_dispose_reaches_it_either_way()
+    {
+        var trainer = new CountingTrainer();
+        var solver = new LearnedPoissonSolver(new IdentityModel(), LearnedMethod.Dcdm, new SolverOptions()) { Trainer = trainer };
+        var status = new LearnedPressureStatus(solver);
+        var metrics = new FrameMetrics();
+        status.AtFrameBoundary(1, metrics);
+        Assert.Equal((true, true, 1), (status.CanTrain, status.Training, trainer.Boundaries));
+
+        status.ToggleTraining();
+        status.AtFrameBoundary(2, metrics); // paused: the trainer sees no frame boundary and no samples
+        Assert.Equal((true, false, 1), (status.CanTrain, status.Training, trainer.Boundaries));
+        Assert.Null(solver.Trainer);
+
+        status.ToggleTraining();
+        status.AtFrameBoundary(3, metrics);
+        Assert.Equal((true, true, 2), (status.CanTrain, status.Training, trainer.Boundaries));
+
+        status.ToggleTraining();
+        status.Dispose(); // paused when the scene closes: the trainer (and its thread) must still be disposed
+        Assert.True(trainer.Disposed);
     }
 }
