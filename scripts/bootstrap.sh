@@ -14,6 +14,7 @@ packages=(
   libglfw3                 # window + Vulkan surface for the viewer (bound by P/Invoke)
   xvfb                     # a headless X server so window tests run without a display
   xauth                    # xvfb-run needs it
+  fonts-dejavu-core        # the viewer HUD's text (SkiaSharp's NoDependencies build has no fontconfig to find one)
   ffmpeg                   # video encoding of rendered frames
   g++                      # builds the tiny libstdc++ shim for TorchSharp
   python3-numpy            # golden-data checks: tests load our .npy dumps with NumPy itself (never a runtime dependency)

@@ -4,7 +4,7 @@ using PhysML.Core.Errors;
 namespace PhysML.Cli;
 
 /// <summary>
-/// The <c>physml</c> command: verbs <c>run</c>, <c>sweep</c>, <c>validate</c>, <c>plugins</c>, <c>bench</c> and <c>export-system</c>. Output goes to the given writers
+/// The <c>physml</c> command: verbs <c>run</c>, <c>view</c>, <c>sweep</c>, <c>validate</c>, <c>plugins</c>, <c>bench</c> and <c>export-system</c>. Output goes to the given writers
 /// (so tests run it in-process); a Spectre.Console progress bar is shown only on an interactive terminal.
 /// </summary>
 public static class PhysMLCommandLine
@@ -22,6 +22,7 @@ public static class PhysMLCommandLine
             BenchVerb.Create(context),
             ExportSystemVerb.Create(context),
             TrainVerb.Create(context),
+            ViewVerb.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -34,6 +34,11 @@ public sealed unsafe partial class VulkanContext
                 continue;
             }
 
+            if (_surface.Handle != 0 && !CanPresent(device, family))
+            {
+                continue;
+            }
+
             int rank = Rank(properties.DeviceType, preferDiscrete);
             if (rank > bestRank)
             {
@@ -45,6 +50,11 @@ public sealed unsafe partial class VulkanContext
                 DeviceApiVersion = $"{properties.ApiVersion >> 22}.{(properties.ApiVersion >> 12) & 0x3FF}.{properties.ApiVersion & 0xFFF}";
                 Limits = properties.Limits;
             }
+        }
+
+        if (bestRank < 0 && _surface.Handle != 0)
+        {
+            throw NoPresentableDevice(count);
         }
 
         if (bestRank < 0)
@@ -63,6 +73,7 @@ public sealed unsafe partial class VulkanContext
         _ => 0,
     };
 
+    /// <summary>The first compute family; with a surface, the first that also does graphics (vkCmdBlitImage needs it) and presents.</summary>
     private uint? FindComputeQueueFamily(PhysicalDevice device)
     {
         uint count = 0;
@@ -75,7 +86,8 @@ public sealed unsafe partial class VulkanContext
 
         for (uint i = 0; i < count; i++)
         {
-            if ((families[i].QueueFlags & QueueFlags.ComputeBit) != 0)
+            QueueFlags needed = _surface.Handle != 0 ? QueueFlags.ComputeBit | QueueFlags.GraphicsBit : QueueFlags.ComputeBit;
+            if ((families[i].QueueFlags & needed) == needed && (_surface.Handle == 0 || _surfaceApi!.SupportsPresent(device, i, _surface)))
             {
                 return i;
             }
@@ -95,16 +107,27 @@ public sealed unsafe partial class VulkanContext
             PQueuePriorities = &priority,
         };
         var features = default(PhysicalDeviceFeatures);
+        nint extensionNames = Silk.NET.Core.Native.SilkMarshal.StringArrayToPtr(DeviceExtensions());
         var info = new DeviceCreateInfo
         {
             SType = StructureType.DeviceCreateInfo,
             QueueCreateInfoCount = 1,
             PQueueCreateInfos = &queueInfo,
             PEnabledFeatures = &features,
+            EnabledExtensionCount = (uint)DeviceExtensions().Length,
+            PpEnabledExtensionNames = (byte**)extensionNames,
         };
 
         Device device;
-        VulkanException.Check(_vk.CreateDevice(_physicalDevice, &info, null, &device));
+        try
+        {
+            VulkanException.Check(_vk.CreateDevice(_physicalDevice, &info, null, &device));
+        }
+        finally
+        {
+            Silk.NET.Core.Native.SilkMarshal.Free(extensionNames);
+        }
+
         _device = device;
         _vk.CurrentDevice = device;
 

@@ -64,7 +64,10 @@ public sealed unsafe partial class VulkanContext
         nint appName = SilkMarshal.StringToPtr(string.IsNullOrEmpty(options.ApplicationName) ? "PhysML" : options.ApplicationName);
         nint engineName = SilkMarshal.StringToPtr("PhysML");
         string[] layers = options.EnableValidation ? [ValidationLayerName] : [];
-        string[] extensions = options.EnableValidation ? [DebugUtilsExtensionName] : [];
+        string[] extensions = [
+            .. options.EnableValidation ? [DebugUtilsExtensionName] : Array.Empty<string>(),
+            .. options.Presentation?.RequiredInstanceExtensions ?? [],
+        ];
         nint layerNames = SilkMarshal.StringArrayToPtr(layers);
         nint extensionNames = SilkMarshal.StringArrayToPtr(extensions);
         try

@@ -7,7 +7,7 @@ namespace PhysML.Gpu;
 /// </summary>
 /// <remarks>
 /// Split by concern: <c>VulkanContext.Instance.cs</c> (instance and validation), <c>VulkanContext.Device.cs</c>
-/// (device selection), <c>VulkanContext.Factory.cs</c> (buffers and kernels), <c>VulkanContext.Submit.cs</c>.
+/// (device selection), <c>VulkanContext.Presentation.cs</c> (opt-in window surface), <c>VulkanContext.Factory.cs</c> (buffers and kernels), <c>VulkanContext.Submit.cs</c>.
 /// Creation and submission are not thread-safe, like a Veldrid GraphicsDevice; only
 /// <see cref="ValidationMessages"/> may be read from any thread.
 /// </remarks>
@@ -34,6 +34,7 @@ public sealed unsafe partial class VulkanContext : IDisposable
         try
         {
             CreateInstance(options);
+            CreatePresentationSurface(options.Presentation);
             SelectPhysicalDevice(options.PreferDiscrete);
             CreateDevice();
             CreateSubmitObjects();
@@ -123,6 +124,7 @@ public sealed unsafe partial class VulkanContext : IDisposable
             _vk.DestroyDevice(_device, null);
         }
 
+        DestroyPresentationSurface();
         _debug?.Detach();
         if (_instance.Handle != 0)
         {

@@ -44,6 +44,7 @@ public sealed partial class FluidPlugin : IPlugin
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
         app.AddSystem(Stage.FixedUpdate, "fluid.step3d", Step3D);
         app.AddSystem(Stage.PostUpdate, "fluid.learned-pressure", LearnedPressureFrame);
+        app.AddSystem(Stage.PreUpdate, "fluid.runtime-controls", RuntimePressureSwitches.Apply);
     }
 
     private static void Setup(World world)
@@ -147,6 +148,8 @@ public sealed partial class FluidPlugin : IPlugin
                 NonFiniteGuard.Check("v", simulation.Velocity.V, simulation.Grid.VShape, time.FixedStep, hint);
                 NonFiniteGuard.Check("density", simulation.Density, simulation.Grid.CellShape, time.FixedStep, hint);
                 HandleNonConvergence(report, simulation.Domain, metrics, "the pressure projection");
+                if (report.LastPressureSolve is { } solve && world.HasResource<ResidualHistory>())
+                    world.Resource<ResidualHistory>().Record(solve.ResidualHistory);
                 Record(simulation, report, metrics);
                 RecordForces(world, simulation, metrics);
             }

@@ -16,6 +16,9 @@ public sealed partial class FluidSimulation2D : ICheckpointable
 {
     private readonly Advection2D _advection;
     private readonly PressureProjection2D _projection;
+
+    /// <summary>The pressure projection, whose solver a run-time switch replaces at a frame boundary.</summary>
+    public PressureProjection2D Projection => _projection;
     private readonly ImplicitViscosity2D _viscosity;
     private readonly MacVelocity2D _velocityBefore;
     private double[] _density;

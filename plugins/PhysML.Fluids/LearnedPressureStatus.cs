@@ -11,6 +11,22 @@ namespace PhysML.Fluids;
 /// </summary>
 internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDisposable
 {
+    // The trainer while training is paused (T in the viewer): detached from the solver, so no samples are offered and
+    // no model is adopted, but its thread, optimiser state and model version survive until it is resumed.
+    private IPressureTrainer? _paused;
+
+    /// <summary>True when online training was set up for this solver (paused or not).</summary>
+    public bool CanTrain => Solver.Trainer is not null || _paused is not null;
+
+    /// <summary>True while the trainer is attached and learning from each solve.</summary>
+    public bool Training => Solver.Trainer is not null;
+
+    /// <summary>Pauses or resumes online training; call at a frame boundary (the solver is not in a solve).</summary>
+    public void ToggleTraining()
+    {
+        (Solver.Trainer, _paused) = (_paused, Solver.Trainer);
+    }
+
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
         if (Solver.Trainer is { } trainer)
@@ -32,5 +48,9 @@ internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDis
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
-    public void Dispose() => Solver.Trainer?.Dispose();
+    public void Dispose()
+    {
+        Solver.Trainer?.Dispose();
+        _paused?.Dispose();
+    }
 }

@@ -55,4 +55,8 @@ public static class ErrorCodes
     public const string RunCheckpointInvalid = "PML0603";
     public const string RunNotResumable = "PML0604";
     public const string CheckpointSceneChanged = "PML0605";
+    // 07xx: viewer (window, presentation)
+    public const string DisplayUnavailable = "PML0710";
+    public const string PresentationUnavailable = "PML0711";
+    public const string ScreenshotFailed = "PML0712";
 }

@@ -45,6 +45,7 @@ public sealed class PressureProjection2D
     /// φ, the warm start, is kept.</summary>
     public IPoissonSolver UseSolver(IPoissonSolver solver)
     {
+        ArgumentNullException.ThrowIfNull(solver);
         var previous = _solver;
         _solver = solver;
         return previous;

@@ -8,8 +8,8 @@ namespace PhysML.Viewer.Glfw;
 /// <remarks>
 /// Why by hand: Silk.NET.GLFW and Silk.NET.Windowing are not served by our package feed, and binding the system
 /// library keeps the native GLFW and its X11/Wayland dependencies under the distribution's control.
-/// Only functions we call are declared; add more as the viewer needs them (the swapchain issue adds
-/// glfwCreateWindowSurface). Names, constants and signatures follow glfw3.h; GLFW's int booleans stay int here
+/// Only functions we call are declared; callbacks are C function pointers to [UnmanagedCallersOnly] methods.
+/// Names, constants and signatures follow glfw3.h; GLFW's int booleans stay int here
 /// and become bool in <see cref="GlfwWindow"/>.
 /// </remarks>
 internal static unsafe partial class GlfwNative
@@ -66,4 +66,57 @@ internal static unsafe partial class GlfwNative
 
     [LibraryImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static partial void GetFramebufferSize(nint window, int* width, int* height);
+
+    /// <summary>Window attribute: whether the window is iconified (minimised).</summary>
+    public const int Iconified = 0x00020002;
+
+    [LibraryImport(Library, EntryPoint = "glfwWaitEventsTimeout")]
+    public static partial void WaitEventsTimeout(double timeoutSeconds);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowShouldClose")]
+    public static partial void SetWindowShouldClose(nint window, int value);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowSize")]
+    public static partial void SetWindowSize(nint window, int width, int height);
+
+    [LibraryImport(Library, EntryPoint = "glfwIconifyWindow")]
+    public static partial void IconifyWindow(nint window);
+
+    [LibraryImport(Library, EntryPoint = "glfwRestoreWindow")]
+    public static partial void RestoreWindow(nint window);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetWindowAttrib")]
+    public static partial int GetWindowAttrib(nint window, int attribute);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle")]
+    public static partial void SetWindowTitle(nint window, byte* title);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowUserPointer")]
+    public static partial void SetWindowUserPointer(nint window, nint pointer);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetWindowUserPointer")]
+    public static partial nint GetWindowUserPointer(nint window);
+
+    /// <summary>VkResult glfwCreateWindowSurface(VkInstance, GLFWwindow*, const VkAllocationCallbacks*, VkSurfaceKHR*).</summary>
+    [LibraryImport(Library, EntryPoint = "glfwCreateWindowSurface")]
+    public static partial int CreateWindowSurface(nint instance, nint window, nint allocator, ulong* surface);
+
+    // Callback setters return the previous callback; we install once per window and ignore it.
+    [LibraryImport(Library, EntryPoint = "glfwSetFramebufferSizeCallback")]
+    public static partial nint SetFramebufferSizeCallback(nint window, delegate* unmanaged<nint, int, int, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowIconifyCallback")]
+    public static partial nint SetWindowIconifyCallback(nint window, delegate* unmanaged<nint, int, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetKeyCallback")]
+    public static partial nint SetKeyCallback(nint window, delegate* unmanaged<nint, int, int, int, int, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetMouseButtonCallback")]
+    public static partial nint SetMouseButtonCallback(nint window, delegate* unmanaged<nint, int, int, int, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetCursorPosCallback")]
+    public static partial nint SetCursorPosCallback(nint window, delegate* unmanaged<nint, double, double, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetScrollCallback")]
+    public static partial nint SetScrollCallback(nint window, delegate* unmanaged<nint, double, double, void> callback);
 }

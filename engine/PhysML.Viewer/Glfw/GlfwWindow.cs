@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using PhysML.Core.Errors;
+using PhysML.Gpu.Presentation;
 
 namespace PhysML.Viewer.Glfw;
 
@@ -9,17 +11,23 @@ namespace PhysML.Viewer.Glfw;
 /// <remarks>
 /// GLFW is process-global and glfwTerminate destroys every window, so there is one GlfwWindow per process at a time
 /// (the viewer has one window). GLFW wants to be called from one thread; create, poll and dispose on the same one.
+/// Split by concern: <c>GlfwWindow.Events.cs</c> (input callbacks, resize, iconify), <c>GlfwWindow.Surface.cs</c>
+/// (the Vulkan surface, as an <see cref="IPresentationSurface"/>).
 /// </remarks>
-public sealed unsafe class GlfwWindow : IDisposable
+public sealed unsafe partial class GlfwWindow : IDisposable, IPresentationSurface
 {
     private nint _window;
+
+    // GLFW's user pointer carries this handle, so the static callbacks find their window without static state.
+    private GCHandle _self;
 
     /// <summary>Creates a window.</summary>
     /// <param name="width">Width in screen coordinates (pixels unless the desktop is scaled).</param>
     /// <param name="height">Height in screen coordinates.</param>
     /// <param name="title">The title bar text.</param>
     /// <param name="visible">False for tests and offscreen rendering: the window exists but is never mapped.</param>
-    /// <exception cref="GlfwException">GLFW could not initialise (no display) or create the window.</exception>
+    /// <exception cref="PhysMLException">PML0710: GLFW could not initialise (no display); the cause is the inner GlfwException.</exception>
+    /// <exception cref="GlfwException">GLFW initialised but could not create the window.</exception>
     public GlfwWindow(int width, int height, string title, bool visible = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -28,7 +36,10 @@ public sealed unsafe class GlfwWindow : IDisposable
 
         if (GlfwNative.Init() != GlfwNative.True)
         {
-            throw LastError("glfwInit failed (is DISPLAY set to a running X server, e.g. Xvfb?)");
+            GlfwException cause = LastError("glfwInit failed");
+            throw new PhysMLException(ErrorCodes.DisplayUnavailable, ErrorCategory.Internal,
+                $"no display to open a window on: {cause.Message} DISPLAY is '{Environment.GetEnvironmentVariable("DISPLAY")}'; "
+                + "run on a desktop session, set DISPLAY to a running X server, or use xvfb-run -a physml view ...", cause);
         }
 
         try
@@ -50,6 +61,8 @@ public sealed unsafe class GlfwWindow : IDisposable
             {
                 throw LastError($"glfwCreateWindow({width}, {height}, \"{title}\") failed");
             }
+
+            InstallCallbacks();
         }
         catch
         {
@@ -131,6 +144,11 @@ public sealed unsafe class GlfwWindow : IDisposable
         {
             GlfwNative.DestroyWindow(_window);
             _window = 0;
+        }
+
+        if (_self.IsAllocated)
+        {
+            _self.Free();
         }
 
         GlfwNative.Terminate();

@@ -1,0 +1,132 @@
+using PhysML.Core.Application;
+using PhysML.Core.Diagnostics;
+using PhysML.Core.Ecs;
+using PhysML.Fields.Mac;
+using PhysML.Gpu;
+using PhysML.Solvers;
+using PhysML.Solvers.Learned;
+using PhysML.Solvers.Pressure;
+
+namespace PhysML.Fluids.Tests;
+
+/// <summary>
+/// Run-time switches of the pressure solve (the viewer's S, B and T keys) take effect at the next frame boundary:
+/// the projection solves with the new solver, the flow stays divergence-free, and the status says what is in effect.
+/// </summary>
+public class RuntimeControlsTests
+{
+    private static App Smoke(RuntimeControls controls, GpuDevice? device = null)
+    {
+        var app = new App(new AppSettings { FixedDelta = 0.02 }).AddPlugin(new FluidPlugin());
+        app.World.SetResource(controls);
+        if (device is not null) app.World.SetResource(device);
+        app.World.Add(app.World.Create(), new FluidDomain
+        {
+            Nx = 32, Ny = 32, CellSize = 1.0 / 32, PressurePreconditioner = PressurePreconditioner.Mic0, PressureTolerance = 1e-8,
+            Boundary = new FlowBoundary(new(SideKind.NoSlip), new(SideKind.NoSlip), new(SideKind.NoSlip), new(SideKind.Outflow)),
+        });
+        app.World.Add(app.World.Create(), new SmokeEmitter { X = 0.5, Y = 0.15, Radius = 0.08, DensityRate = 2, VelocityY = 0.5 });
+        return app;
+    }
+
+    private static string SolverInUse(App app) =>
+        app.World.Get<FluidSimulation2D>(app.World.GetEntities(new QueryDescription().WithAll<FluidSimulation2D>())[0]).Projection.Solver.Name;
+
+    [Fact]
+    public void CycleSolver_switches_the_preconditioner_at_the_next_frame_and_the_flow_stays_projected()
+    {
+        var controls = new RuntimeControls();
+        using var app = Smoke(controls);
+        app.RunFrame(2);
+        Assert.Equal("pcg-mic", controls.Status!.Solver);
+
+        controls.Post(RuntimeCommand.CycleSolver);
+        Assert.Equal("pcg-mic", SolverInUse(app)); // posted, not yet applied: only a frame boundary applies it
+        app.RunFrame(2);
+
+        Assert.Equal("mgpcg", SolverInUse(app));
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null), controls.Status);
+        // Tolerance 1e-8 relative: after projection the divergence is at round-off of the solve, far below 1e-4 1/s.
+        Assert.True(app.World.Resource<FrameMetrics>().TryGet("fluid.max_divergence", out var divergence));
+        Assert.InRange(divergence, 0, 1e-4);
+
+        controls.Post(RuntimeCommand.CycleSolver);
+        controls.Post(RuntimeCommand.CycleSolver);
+        app.RunFrame(1);
+        Assert.Equal("pcg-jacobi", controls.Status!.Solver); // multigrid -> none -> jacobi
+    }
+
+    [Fact]
+    public void ToggleBackend_moves_the_solve_to_Vulkan_and_back()
+    {
+        var controls = new RuntimeControls();
+        var device = new GpuDevice(VulkanDeviceOptions.Validated);
+        var app = Smoke(controls, device);
+        app.RunFrame(1);
+
+        controls.Post(RuntimeCommand.ToggleBackend);
+        app.RunFrame(2);
+        // mic0 has no Vulkan kernel, so the switch takes multigrid, as Startup would.
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Vulkan, null, null), controls.Status);
+        Assert.Equal(ComputeBackend.Vulkan, app.World.Resource<ComputeBackend>().Used);
+
+        controls.Post(RuntimeCommand.ToggleBackend);
+        app.RunFrame(1);
+        Assert.Equal(ComputeBackend.Cpu, controls.Status!.Backend);
+        var context = device.Context!;
+        app.Dispose();
+        Assert.Empty(context.ValidationMessages);
+    }
+
+    [Fact]
+    public void ToggleTraining_without_a_trained_model_says_so()
+    {
+        var controls = new RuntimeControls();
+        using var app = Smoke(controls);
+        controls.Post(RuntimeCommand.ToggleTraining);
+        app.RunFrame(1);
+        Assert.Null(controls.Status!.Training);
+        Assert.Contains("nothing trains online", controls.Status.Note);
+    }
+
+    private sealed class IdentityModel : ISearchDirectionModel
+    {
+        public string Name => "identity";
+        public int Version => 1;
+        public void Propose(IPoissonStencil a, ReadOnlySpan<double> r, Span<double> q) => r.CopyTo(q);
+    }
+
+    private sealed class CountingTrainer : IPressureTrainer
+    {
+        public int Boundaries;
+        public bool Disposed;
+        public void Observe(IPoissonStencil a, ReadOnlySpan<double> b) { }
+        public ISearchDirectionModel? AtFrameBoundary(int frame) { Boundaries++; return null; }
+        public OnlineTrainingStatus Status => new(0, 0, Boundaries, 0, 0.5, 1);
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
+    public void ToggleTraining_detaches_and_reattaches_the_trainer_and_dispose_reaches_it_either_way()
+    {
+        var trainer = new CountingTrainer();
+        var solver = new LearnedPoissonSolver(new IdentityModel(), LearnedMethod.Dcdm, new SolverOptions()) { Trainer = trainer };
+        var status = new LearnedPressureStatus(solver);
+        var metrics = new FrameMetrics();
+        status.AtFrameBoundary(1, metrics);
+        Assert.Equal((true, true, 1), (status.CanTrain, status.Training, trainer.Boundaries));
+
+        status.ToggleTraining();
+        status.AtFrameBoundary(2, metrics); // paused: the trainer sees no frame boundary and no samples
+        Assert.Equal((true, false, 1), (status.CanTrain, status.Training, trainer.Boundaries));
+        Assert.Null(solver.Trainer);
+
+        status.ToggleTraining();
+        status.AtFrameBoundary(3, metrics);
+        Assert.Equal((true, true, 2), (status.CanTrain, status.Training, trainer.Boundaries));
+
+        status.ToggleTraining();
+        status.Dispose(); // paused when the scene closes: the trainer (and its thread) must still be disposed
+        Assert.True(trainer.Disposed);
+    }
+}
