@@ -83,8 +83,6 @@ public sealed partial class FluidSimulation2D : ICheckpointable
     public MacGrid2D Grid { get; }
     public CellKind[] Cells { get; }
 
-    /// <summary>The projection, for a run-time switch of its solver (<see cref="PressureProjection2D.UseSolver"/>).</summary>
-    public PressureProjection2D Projection => _projection;
     public MacVelocity2D Velocity { get; }
 
     /// <summary>Smoke density per cell (arbitrary units).</summary>
