@@ -42,4 +42,11 @@ public static class ErrorCodes
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";
+
+    // 07xx: rendering (frames, video)
+    public const string UnknownRenderField = "PML0701";
+    public const string RenderFieldNotDrawable = "PML0702";
+    public const string InvalidRenderSize = "PML0703";
+    public const string FfmpegMissing = "PML0704";
+    public const string VideoEncodingFailed = "PML0705";
 }
