@@ -22,10 +22,13 @@ public static class RunVerb
         var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
         backend.AcceptOnlyFromAmong("cpu", "vulkan");
 
+        var render = RenderOptionsParser.Create();
+
         var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
         {
             scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend,
         };
+        render.AddTo(command);
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(scene)!;
@@ -40,15 +43,17 @@ public static class RunVerb
                 ImageEvery = parsed.GetValue(imageEvery),
                 Backend = parsed.GetValue(backend)!,
             };
-            return Execute(context, path, options);
+            return Execute(context, path, options, render.Parse(parsed));
         });
         return command;
     }
 
-    private static int Execute(CliContext context, string path, RunOptions options)
+    private static int Execute(CliContext context, string path, RunOptions options, RenderRequest? render)
     {
         var loaded = new SceneLoader(BuiltInPlugins.Catalog()).Load(path);
         using var app = loaded.App; // releases the GPU device, if a system created one
+        using var frames = render is null ? null : RenderOptionsParser.Headless(loaded, options, render);
+        if (frames is not null) options = options with { FrameRenderer = frames };
         var runner = new SceneRunner(loaded, options);
         foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");
         var directory = options.OutputDirectory ?? RunDirectory.DefaultFor(loaded.Name, DateTimeOffset.Now);
@@ -81,5 +86,6 @@ public static class RunVerb
             if (File.Exists(at)) context.Output.WriteLine($"  {entry}");
             else if (Directory.Exists(at)) context.Output.WriteLine($"  {entry}/ ({Directory.GetFiles(at).Length} files)");
         }
+        if (s.Video is { } video) context.Output.WriteLine($"video: {video}");
     }
 }

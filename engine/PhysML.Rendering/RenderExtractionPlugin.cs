@@ -13,19 +13,29 @@ public sealed class RenderExtractionPlugin : IPlugin
 {
     public string Name => "render-extract";
 
-    /// <summary>The fields snapshots copy at first; the exchange's <see cref="SnapshotExchange.RequestedFields"/> later.</summary>
+    /// <summary>The fields snapshots copy at first; the exchange's <see cref="SnapshotExchange.RequestedFields"/> later.
+    /// When empty, the first 2D or 3D field the plugins registered (known only after Startup, so chosen then).</summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
 
     public void Build(App app)
     {
         app.World.SetResource(new SnapshotExchange(Fields));
-        app.AddSystem(Stage.PostStartup, "render.extract-initial", Extract);
-        app.AddSystem(Stage.Extract, "render.extract", Extract);
+        app.AddSystem(Stage.PostStartup, "render.extract-initial", world =>
+        {
+            var exchange = world.Resource<SnapshotExchange>();
+            if (exchange.RequestedFields.Count == 0
+                && world.Resource<FieldCatalog>().Fields.FirstOrDefault(f => f.Shape.Length is 2 or 3) is { } first)
+                exchange.RequestedFields = [first.Name];
+            Extract(world, 0);
+        });
+        // The App counts a frame after its Render stage, so during Extract the frame being finished is Frame + 1.
+        app.AddSystem(Stage.Extract, "render.extract", world => Extract(world, world.Resource<Time>().Frame + 1));
     }
 
-    private static void Extract(World world)
+    private static void Extract(World world, long frame)
     {
         var exchange = world.Resource<SnapshotExchange>();
-        exchange.Publish(RenderSnapshot.Extract(world.Resource<FieldCatalog>(), world.Resource<Time>(), exchange.RequestedFields));
+        var time = world.Resource<Time>();
+        exchange.Publish(RenderSnapshot.Extract(world.Resource<FieldCatalog>(), frame, time.Elapsed, exchange.RequestedFields));
     }
 }

@@ -44,18 +44,23 @@ public sealed class RenderSnapshot
 
     /// <summary>
     /// Copies <paramref name="fields"/> from <paramref name="catalog"/>, plus <c>solid</c> and the velocity when the
-    /// catalog has them. A name the catalog lacks is error PML0701, listing the names it has.
+    /// catalog has them, and <c>density</c> (the smoke volume) with any 3D field. A name the catalog lacks is error
+    /// PML0701, listing the names it has. <paramref name="frame"/> is the frame the state is the end of (0: the initial
+    /// state; in Extract, <see cref="Time.Frame"/> + 1, since the App counts a frame once its Render stage is over).
     /// </summary>
-    public static RenderSnapshot Extract(FieldCatalog catalog, Time time, IEnumerable<string> fields)
+    public static RenderSnapshot Extract(FieldCatalog catalog, long frame, double time, IEnumerable<string> fields)
     {
-        var copies = new List<FieldSnapshot>();
-        foreach (var name in fields.Distinct(StringComparer.Ordinal))
-            copies.Add(Copy(catalog.Find(name) ?? throw UnknownField(name, catalog.Names)));
+        var names = fields.Distinct(StringComparer.Ordinal).ToList();
+        var views = names.Select(name => catalog.Find(name) ?? throw UnknownField(name, catalog.Names)).ToList();
+        if (views.Any(v => v.Shape.Length == 3) && !names.Contains(DensityFieldName)
+            && catalog.Find(DensityFieldName) is { Shape.Length: 3 } density)
+            views.Add(density);
+        var copies = views.Select(Copy).ToList();
         var solid = catalog.Find(SolidFieldName) is { } s ? Copy(s) : null;
         CellVelocity? velocity = null;
         if (catalog.Find("u") is { } u && catalog.Find("v") is { } v)
             velocity = CellVelocity.FromComponents(u.Shape, u.Read().Span, v.Shape, v.Read().Span);
-        return new RenderSnapshot(time.Frame, time.Elapsed, copies, solid, velocity);
+        return new RenderSnapshot(frame, time, copies, solid, velocity);
     }
 
     internal static PhysMLException UnknownField(string name, IEnumerable<string> known) =>

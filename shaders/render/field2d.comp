@@ -102,7 +102,7 @@ void main()
         else
         {
             float range = pc.maxValue - pc.minValue;
-            float t = range > 0.0 ? (bilinear(p) - pc.minValue) / range : 0.5;
+            float t = range > 0.0 ? (bilinear(p) - pc.minValue) / range : 0.0; // a constant field shows the low end
             colour = colormap_at(t);
             if (pc.glyphCells > 0)
             {

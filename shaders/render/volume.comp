@@ -41,14 +41,28 @@ const vec3 SMOKE = vec3(0.92, 0.92, 0.95);
 
 vec3 surface_colour(vec3 p)
 {
-    // Central differences one cell apart: the mask is a 0/1 step smoothed by trilinear sampling over one cell.
-    vec3 g = vec3(solid_at(p + vec3(1, 0, 0)) - solid_at(p - vec3(1, 0, 0)),
-                  solid_at(p + vec3(0, 1, 0)) - solid_at(p - vec3(0, 1, 0)),
-                  solid_at(p + vec3(0, 0, 1)) - solid_at(p - vec3(0, 0, 1)));
+    // Central differences 1.5 cells apart: the mask is a 0/1 voxel step, and a wider stencil averages its stairs into a
+    // smoother normal than neighbouring cells would give.
+    const float h = 1.5;
+    vec3 g = vec3(solid_at(p + vec3(h, 0, 0)) - solid_at(p - vec3(h, 0, 0)),
+                  solid_at(p + vec3(0, h, 0)) - solid_at(p - vec3(0, h, 0)),
+                  solid_at(p + vec3(0, 0, h)) - solid_at(p - vec3(0, 0, h)));
     vec3 n = length(g) > 1e-6 ? -normalize(g) : -pc.forward.xyz;
     float lit = max(dot(n, pc.toLight.xyz), 0.0) * light_at(p + n);
     return OBSTACLE * (pc.range.w + (1.0 - pc.range.w) * lit) * 1.4;
 }
+
+// How much of a pixel a box edge through p covers: p lies on the box surface; it is on an edge where a second
+// coordinate is also at a face. pixelCells is the pixel's footprint at p; the line is about one pixel wide.
+float edge_coverage(vec3 p, float pixelCells)
+{
+    vec3 d = min(abs(p), abs(vec3(N) - p)); // distance to the nearer face along each axis
+    // The smallest is the face p lies on; the middle one is the distance to the nearest edge.
+    float middle = max(min(d.x, d.y), min(max(d.x, d.y), d.z));
+    return clamp(1.0 - middle / pixelCells, 0.0, 1.0);
+}
+
+const vec3 EDGE = vec3(0.55, 0.58, 0.65);
 
 void main()
 {
@@ -118,13 +132,17 @@ void main()
             vec3 p = origin + end * dir;
             float range = pc.range.y - pc.range.x;
             vec3 c = hasSolid && solid_at(p) > 0.5 ? OBSTACLE
-                : colormap_at(range > 0.0 ? (slice_at(p) - pc.range.x) / range : 0.5);
+                : colormap_at(range > 0.0 ? (slice_at(p) - pc.range.x) / range : 0.0);
             colour += transmittance * c;
         }
         else
         {
-            colour += transmittance * background;
+            float footprint = hit.y * 2.0 * tanHalf / float(pc.size.y);
+            colour += transmittance * mix(background, EDGE, 0.6 * edge_coverage(origin + hit.y * dir, footprint));
         }
     }
+    // The near edges of the domain's box, over everything inside it.
+    if (hit.x > 0.0) // not when the eye is inside the box
+        colour = mix(colour, EDGE, 0.6 * edge_coverage(origin + hit.x * dir, hit.x * 2.0 * tanHalf / float(pc.size.y)));
     pixels[pixel.y * pc.size.x + pixel.x] = pack_rgba(vec4(colour, 1.0));
 }

@@ -95,6 +95,7 @@ public sealed class SceneRunner
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var completed = 0;
+        string? video = null;
         IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
         {
@@ -116,6 +117,7 @@ public sealed class SceneRunner
             Versions = Versions(),
             Fields = App.World.Resource<FieldCatalog>().Names.ToList(),
             DisplayField = DisplayField?.Name,
+            Video = video,
             Warnings = Warnings,
             Error = error,
         };
@@ -151,6 +153,7 @@ public sealed class SceneRunner
                 progress?.Report(new RunProgress(frame, Frames, App.Time.Elapsed, stepMs));
                 _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames);
             }
+            video = _options.FrameRenderer?.Complete(Path.Combine(outputDirectory, RunDirectory.Frames));
         }
         catch (OperationCanceledException)
         {
