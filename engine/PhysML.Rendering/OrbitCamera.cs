@@ -38,5 +38,7 @@ internal readonly record struct Vector3D(double X, double Y, double Z)
     public static Vector3D operator *(double s, Vector3D a) => a * s;
     public double Length => Math.Sqrt(X * X + Y * Y + Z * Z);
     public Vector3D Normalized() => this * (1 / Length);
+    public double Dot(Vector3D b) => X * b.X + Y * b.Y + Z * b.Z;
+    public static Vector3D operator -(Vector3D a, Vector3D b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
     public Vector3D Cross(Vector3D b) => new(Y * b.Z - Z * b.Y, Z * b.X - X * b.Z, X * b.Y - Y * b.X);
 }
