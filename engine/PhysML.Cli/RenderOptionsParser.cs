@@ -56,21 +56,31 @@ internal sealed class RenderOptionsParser
     }
 
     /// <summary>The headless renderer for a loaded (not yet started) scene. The scene's output.colormap and output.range
-    /// carry over; its default colormap (viridis) lets the renderer pick by sign instead.</summary>
+    /// carry over when the rendered field is its output.display (they were chosen for that field); its default colormap
+    /// (viridis) lets the renderer pick by sign instead.</summary>
     public static HeadlessFrames Headless(LoadedScene scene, RunOptions options, RenderRequest request)
     {
         if (request.VideoPath is not null && options.ImageEvery == 0)
             throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, "--video needs frames: --image-every must be at least 1");
-        var output = scene.File.Output;
-        var field = request.Field ?? output.Display;
+        var field = request.Field ?? scene.File.Output.Display;
         HeadlessFrames.Prepare(scene.App, field);
+        var (colormap, range) = SceneColours(scene, field);
         return new HeadlessFrames(scene.App, new HeadlessRenderOptions(request.Width, request.Height)
         {
             Field = field,
-            Colormap = output.Colormap == "viridis" ? null : output.Colormap,
-            Range = output.Range is [var min, var max] ? new ValueRange(min, max) : null,
+            Colormap = colormap,
+            Range = range,
             VideoPath = request.VideoPath,
             FramesPerSecond = request.FramesPerSecond,
         });
+    }
+
+    /// <summary>The scene's output.colormap (null for the default viridis) and output.range, when <paramref name="field"/>
+    /// is the scene's display field; nulls otherwise (the renderer then chooses).</summary>
+    public static (string? Colormap, ValueRange? Range) SceneColours(LoadedScene scene, string? field)
+    {
+        var output = scene.File.Output;
+        if (field is null || field != output.Display) return (null, null);
+        return (output.Colormap == "viridis" ? null : output.Colormap, output.Range is [var min, var max] ? new ValueRange(min, max) : null);
     }
 }
