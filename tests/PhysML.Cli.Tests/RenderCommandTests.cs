@@ -55,6 +55,17 @@ public class RenderCommandTests
     }
 
     [Fact]
+    public void A_scene_without_a_2D_or_3D_field_is_PML0702_before_the_run()
+    {
+        using var temp = new TempDirectory();
+        var outDir = temp.Sub("flat");
+        var run = CliRun.Of("run", TempDirectory.Scene("burgers-1d.scene.json"), "--frames", "1", "--out", outDir, "--render");
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("PML0702", run.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Bench_render_prints_extract_render_and_readback_per_frame()
     {
         using var temp = new TempDirectory();
