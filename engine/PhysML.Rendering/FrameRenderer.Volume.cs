@@ -32,6 +32,11 @@ public sealed partial class FrameRenderer
         var densityBuffer = density is null ? sliceBuffer : isDensity ? sliceBuffer : _density.Upload(density.Values);
         var solidBuffer = solid is null ? _none : _solid.Upload(solid.Values);
         var light = _light.Ensure((long)cells * sizeof(float));
+        // volume_bricks.comp's BRICK: 4 cells a side.
+        var brickCount = ((nx + 3) / 4) * ((ny + 3) / 4) * ((nz + 3) / 4);
+        var bricks = _bricks.Ensure((long)brickCount * 2 * sizeof(float));
+        var brickGroups = WorkgroupGrid.For(brickCount, 64, _context.MaxWorkgroupsX);
+        var bricksPush = new VolumeBricksPush { Nx = nx, Ny = ny, Nz = nz, HasSolid = solid is null ? 0 : 1, RowLength = brickGroups.X * 64 };
 
         // Density at the top of the range (the displayed one when density is shown, else the snapshot's maximum) has
         // the view's optical depth per cell.
@@ -65,10 +70,12 @@ public sealed partial class FrameRenderer
             SliceMin = (float)range.Min, SliceMax = (float)range.Max, Step = (float)MarchStep, Ambient = (float)Ambient,
             ToLightX = (float)ToLight.X, ToLightY = (float)ToLight.Y, ToLightZ = (float)ToLight.Z,
         };
+        using var bricksBinding = _volumeBricks.Bind(bricks, densityBuffer, solidBuffer);
         using var lightBinding = _volumeLight.Bind(light, densityBuffer, solidBuffer);
-        using var viewBinding = _volume.Bind(target.Pixels, densityBuffer, light, solidBuffer, sliceBuffer, lut);
+        using var viewBinding = _volume.Bind(target.Pixels, densityBuffer, light, solidBuffer, sliceBuffer, lut, bricks);
         Submit(r =>
         {
+            r.Dispatch(bricksBinding, bricksPush, brickGroups);
             r.Dispatch(lightBinding, lightPush, cellGroups);
             r.Dispatch(viewBinding, push, PixelGroups(target));
         });

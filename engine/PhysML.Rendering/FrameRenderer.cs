@@ -7,7 +7,7 @@ namespace PhysML.Rendering;
 /// <summary>
 /// Draws a <see cref="RenderSnapshot"/> into a <see cref="RenderTarget"/> with Vulkan compute: 2D fields colormapped
 /// with obstacles and velocity glyphs (<c>field2d.comp</c>), 3D fields as a lit smoke volume with obstacle surfaces and a
-/// slice plane (<c>volume_light.comp</c>, <c>volume.comp</c>), then overlays such as the legend (<c>composite.comp</c>).
+/// slice plane (<c>volume_bricks.comp</c>, <c>volume_light.comp</c>, <c>volume.comp</c>), then overlays such as the legend (<c>composite.comp</c>).
 /// Each frame is one recorded command sequence; the only host round trips are the snapshot's upload and, when a caller
 /// wants a PNG, <see cref="RenderTarget.ReadPixels()"/>.
 /// </summary>
@@ -22,9 +22,10 @@ public sealed partial class FrameRenderer : IDisposable
     private readonly ComputeKernel _field2D;
     private readonly ComputeKernel _volumeLight;
     private readonly ComputeKernel _volume;
+    private readonly ComputeKernel _volumeBricks;
     private readonly ComputeKernel _composite;
     private readonly CommandSequence _sequence;
-    private readonly DeviceArray _field, _solid, _velocity, _density, _light, _lut, _overlay;
+    private readonly DeviceArray _field, _solid, _velocity, _density, _light, _bricks, _lut, _overlay;
     private readonly GpuBuffer _none;
     private readonly Dictionary<string, uint[]> _tables = new(StringComparer.Ordinal);
     private OverlayCanvas? _legend;
@@ -34,7 +35,8 @@ public sealed partial class FrameRenderer : IDisposable
         _context = context;
         _field2D = Kernel("field2d", 5, sizeof(int) * 10);
         _volumeLight = Kernel("volume_light", 3, sizeof(int) * 9);
-        _volume = Kernel("volume", 6, sizeof(int) * 32);
+        _volume = Kernel("volume", 7, sizeof(int) * 32);
+        _volumeBricks = Kernel("volume_bricks", 3, sizeof(int) * 5);
         _composite = Kernel("composite", 2, sizeof(uint) * 2);
         _sequence = context.CreateSequence("render frame");
         _field = new DeviceArray(context, "render field");
@@ -42,6 +44,7 @@ public sealed partial class FrameRenderer : IDisposable
         _velocity = new DeviceArray(context, "render velocity");
         _density = new DeviceArray(context, "render density");
         _light = new DeviceArray(context, "render light");
+        _bricks = new DeviceArray(context, "render bricks");
         _lut = new DeviceArray(context, "render colormap");
         _overlay = new DeviceArray(context, "render overlay");
         // Bound where a view has no solid mask or velocity: the shaders read it only when the push constants say so.
@@ -69,7 +72,11 @@ public sealed partial class FrameRenderer : IDisposable
         {
             var legend = LegendCanvas(target);
             legend.Clear();
-            Legend.Draw(legend, colormap, range, field.Name, field.Unit, snapshot.Frame, snapshot.Time);
+            // Density drawn as smoke (no slice plane): the bar shows how a layer ten cells deep of each density looks.
+            if (frame.Volume && field.Name == RenderSnapshot.DensityFieldName && view.Slice.Axis == SliceAxis.None)
+                Legend.Draw(legend, t => SmokeRamp(t, view.SmokeOpacity), range, $"{field.Name} (smoke)", field.Unit, snapshot.Frame, snapshot.Time);
+            else
+                Legend.Draw(legend, colormap, range, field.Name, field.Unit, snapshot.Frame, snapshot.Time);
             Composite(legend, target);
         }
         return frame;
@@ -94,9 +101,10 @@ public sealed partial class FrameRenderer : IDisposable
         _legend?.Dispose();
         // Reverse order of creation.
         _none.Dispose();
-        foreach (var array in new[] { _overlay, _lut, _light, _density, _velocity, _solid, _field }) array.Dispose();
+        foreach (var array in new[] { _overlay, _lut, _bricks, _light, _density, _velocity, _solid, _field }) array.Dispose();
         _sequence.Dispose();
         _composite.Dispose();
+        _volumeBricks.Dispose();
         _volume.Dispose();
         _volumeLight.Dispose();
         _field2D.Dispose();
@@ -116,6 +124,15 @@ public sealed partial class FrameRenderer : IDisposable
             return (colormap, new ValueRange(-extent, extent));
         }
         return (colormap, new ValueRange(field.Min, field.Max));
+    }
+
+    /// <summary>Background (render_common.glsl) under a lit smoke layer of ten cells at density fraction t: Beer–Lambert
+    /// opacity 1 − exp(−10 · opacity · t) blends towards the smoke colour (volume.comp's SMOKE).</summary>
+    private static (byte R, byte G, byte B) SmokeRamp(double t, double opacity)
+    {
+        var a = 1 - Math.Exp(-10 * opacity * Math.Clamp(t, 0, 1));
+        static byte Mix(double from, double to, double a) => (byte)Math.Round(255 * (from + (to - from) * a));
+        return (Mix(0.11, 0.92, a), Mix(0.11, 0.92, a), Mix(0.12, 0.95, a));
     }
 
     private uint[] Table(Colormap colormap)

@@ -11,7 +11,11 @@ namespace PhysML.Rendering;
 /// </summary>
 public static class Legend
 {
-    public static void Draw(OverlayCanvas overlay, Colormap colormap, ValueRange range, string field, string unit, long frame, double time)
+    public static void Draw(OverlayCanvas overlay, Colormap colormap, ValueRange range, string field, string unit, long frame, double time) =>
+        Draw(overlay, colormap.At, range, field, unit, frame, time);
+
+    /// <summary>The legend with any colour ramp: <paramref name="colourAt"/> maps 0..1 (bottom to top of the bar) to sRGB.</summary>
+    public static void Draw(OverlayCanvas overlay, Func<double, (byte R, byte G, byte B)> colourAt, ValueRange range, string field, string unit, long frame, double time)
     {
         var canvas = overlay.Canvas;
         var s = Math.Max(overlay.Height / 720f, 0.45f);
@@ -34,7 +38,7 @@ public static class Legend
         using var row = new SKPaint { IsAntialias = false };
         for (var y = 0; y < (int)barHeight; y++)
         {
-            var (r, g, b) = colormap.At(1 - y / (barHeight - 1));
+            var (r, g, b) = colourAt(1 - y / (barHeight - 1));
             row.Color = new SKColor(r, g, b);
             canvas.DrawRect(barRight - barWidth, barTop + y, barWidth, 1, row);
         }

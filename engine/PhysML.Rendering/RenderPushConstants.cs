@@ -39,3 +39,10 @@ internal struct CompositePush
 {
     public uint Count, RowLength;
 }
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct VolumeBricksPush
+{
+    public int Nx, Ny, Nz, HasSolid;
+    public uint RowLength;
+}

@@ -15,6 +15,7 @@ layout(std430, set = 0, binding = 2) readonly buffer Light { float lightT[]; };
 layout(std430, set = 0, binding = 3) readonly buffer Solid { float solid[]; };
 layout(std430, set = 0, binding = 4) readonly buffer Slice { float slice[]; };
 layout(std430, set = 0, binding = 5) readonly buffer Lut { uint lut[]; };
+layout(std430, set = 0, binding = 6) readonly buffer Bricks { vec2 bricks[]; }; // volume_bricks.comp
 
 layout(push_constant) uniform Push
 {
@@ -104,9 +105,18 @@ void main()
     float ds = pc.range.z;
     bool surface = false;
     // Half a step in: samples at the midpoints of the steps (midpoint rule for the optical depth).
-    for (float t = hit.x + 0.5 * ds; t < end; t += ds)
+    float t = hit.x + 0.5 * ds;
+    while (t < end)
     {
         vec3 p = origin + t * dir;
+        vec2 brick = bricks[brick_index(p)];
+        // Nothing to see in this brick: no smoke that would absorb a visible fraction over a step, no solid. Jump to its
+        // far side (plus half a step, to sample inside the next brick).
+        if ((!smoke || brick.x * pc.up.w * ds < 1e-4) && (!hasSolid || brick.y <= 0.5))
+        {
+            t = max(brick_exit(p, origin, dir), t) + 0.5 * ds;
+            continue;
+        }
         if (hasSolid && solid_at(p) > 0.5)
         {
             colour += transmittance * surface_colour(p);
@@ -123,6 +133,7 @@ void main()
             transmittance *= 1.0 - absorbed;
             if (transmittance < 0.004) { transmittance = 0.0; break; } // below one 8-bit level
         }
+        t += ds;
     }
 
     if (!surface && transmittance > 0.0)
