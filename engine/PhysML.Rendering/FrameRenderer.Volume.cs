@@ -44,13 +44,12 @@ public sealed partial class FrameRenderer
         var extinction = density is null || !(densityTop > 0) ? 0 : view.SmokeOpacity / densityTop;
 
         var camera = view.Camera.FrameFor(nx, ny, nz);
-        var cellGroups = WorkgroupGrid.For(cells, 256, _context.MaxWorkgroupsX);
+        var layerGroups = new WorkgroupGrid((uint)(nx * nz + 255) / 256, 1);
         var lightPush = new VolumeLightPush
         {
             Nx = nx, Ny = ny, Nz = nz, HasSolid = solid is null ? 0 : 1,
             ToLightX = (float)ToLight.X, ToLightY = (float)ToLight.Y, ToLightZ = (float)ToLight.Z,
             Extinction = (float)extinction,
-            RowLength = cellGroups.X * 256,
         };
         var sliceAxis = slice.Axis switch { SliceAxis.X => 0, SliceAxis.Y => 1, SliceAxis.Z => 2, _ => -1 };
         var axisCells = sliceAxis switch { 0 => nx, 1 => ny, 2 => nz, _ => 0 };
@@ -76,7 +75,9 @@ public sealed partial class FrameRenderer
         Submit(r =>
         {
             r.Dispatch(bricksBinding, bricksPush, brickGroups);
-            r.Dispatch(lightBinding, lightPush, cellGroups);
+            // Top down, one y layer per dispatch: each reads the layer above, which the barrier after every dispatch
+            // makes visible.
+            for (var layer = ny - 1; layer >= 0; layer--) r.Dispatch(lightBinding, lightPush with { Layer = layer }, layerGroups);
             r.Dispatch(viewBinding, push, PixelGroups(target));
         });
         return new RenderedFrame(field.Name, colormap.Name, range, Volume: density is not null);

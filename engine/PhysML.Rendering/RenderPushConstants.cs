@@ -18,7 +18,7 @@ internal struct VolumeLightPush
 {
     public int Nx, Ny, Nz, HasSolid;
     public float ToLightX, ToLightY, ToLightZ, Extinction;
-    public uint RowLength;
+    public int Layer;
 }
 
 [StructLayout(LayoutKind.Sequential)]

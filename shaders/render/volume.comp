@@ -117,7 +117,7 @@ void main()
             t = max(brick_exit(p, origin, dir), t) + 0.5 * ds;
             continue;
         }
-        if (hasSolid && solid_at(p) > 0.5)
+        if (hasSolid && brick.y > 0.5 && solid_at(p) > 0.5)
         {
             colour += transmittance * surface_colour(p);
             transmittance = 0.0;
