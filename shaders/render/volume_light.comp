@@ -21,31 +21,22 @@ layout(push_constant) uniform Push
 #define N pc.size.xyz
 
 float density_cell(int i, int j, int k) { return max(density[(k * N.y + j) * N.x + i], 0.0); }
-
-// Bilinear in x and z on layer j of a per-cell array; points outside the layer's cell centres clamp to the edge.
-float layer_bilinear_density(vec2 xz, int j)
-{
-    vec2 q = xz - 0.5;
-    ivec2 c = ivec2(floor(q));
-    vec2 f = q - vec2(c);
-    ivec2 c0 = clamp(c, ivec2(0), ivec2(N.x - 1, N.z - 1));
-    ivec2 c1 = clamp(c + 1, ivec2(0), ivec2(N.x - 1, N.z - 1));
-    return mix(mix(density_cell(c0.x, j, c0.y), density_cell(c1.x, j, c0.y), f.x),
-               mix(density_cell(c0.x, j, c1.y), density_cell(c1.x, j, c1.y), f.x), f.y);
-}
-
 float light_cell(int i, int j, int k) { return lightT[(k * N.y + j) * N.x + i]; }
 
-float layer_bilinear_light(vec2 xz, int j)
-{
-    vec2 q = xz - 0.5;
-    ivec2 c = ivec2(floor(q));
-    vec2 f = q - vec2(c);
-    ivec2 c0 = clamp(c, ivec2(0), ivec2(N.x - 1, N.z - 1));
-    ivec2 c1 = clamp(c + 1, ivec2(0), ivec2(N.x - 1, N.z - 1));
-    return mix(mix(light_cell(c0.x, j, c0.y), light_cell(c1.x, j, c0.y), f.x),
-               mix(light_cell(c0.x, j, c1.y), light_cell(c1.x, j, c1.y), f.x), f.y);
+// Bilinear in x and z on layer j of a per-cell array; points beyond the layer's outer cell centres clamp to the edge.
+#define DEFINE_LAYER_BILINEAR(name, cell)                                                \
+float name(vec2 xz, int j)                                                               \
+{                                                                                        \
+    vec2 q = xz - 0.5;                                                                   \
+    ivec2 c = ivec2(floor(q));                                                           \
+    vec2 f = q - vec2(c);                                                                \
+    ivec2 c0 = clamp(c, ivec2(0), ivec2(N.x - 1, N.z - 1));                              \
+    ivec2 c1 = clamp(c + 1, ivec2(0), ivec2(N.x - 1, N.z - 1));                          \
+    return mix(mix(cell(c0.x, j, c0.y), cell(c1.x, j, c0.y), f.x),                       \
+               mix(cell(c0.x, j, c1.y), cell(c1.x, j, c1.y), f.x), f.y);                 \
 }
+DEFINE_LAYER_BILINEAR(layer_bilinear_density, density_cell)
+DEFINE_LAYER_BILINEAR(layer_bilinear_light, light_cell)
 
 void main()
 {
