@@ -54,10 +54,12 @@ public sealed partial class FrameRenderer : IDisposable
     public bool IsDisposed { get; private set; }
 
     /// <summary>Draws <paramref name="view"/>'s field of <paramref name="snapshot"/> into <paramref name="target"/> and
-    /// waits until the GPU has finished. An unknown field is PML0701; a field that is not 2D or 3D is PML0702.</summary>
+    /// waits until the GPU has finished. An unknown field is PML0701; a field that is not 2D or 3D is PML0702; a view
+    /// setting out of range is an <see cref="ArgumentException"/> naming it.</summary>
     public RenderedFrame Render(RenderSnapshot snapshot, RenderView view, RenderTarget target)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
+        view.Validate();
         var field = snapshot.Find(view.Field) ?? throw RenderSnapshot.UnknownField(view.Field, snapshot.Fields.Keys);
         var (colormap, range) = Resolve(field, view);
         var lut = _lut.Upload<uint>(Table(colormap));

@@ -57,16 +57,14 @@ public sealed class HeadlessFrames : IRunFrameRenderer, IDisposable
         var view = new RenderView(name) { Colormap = _options.Colormap, Range = _options.Range };
         if (view.Range is null && snapshot.Find(name) is { } field)
         {
+            // A constant field so far (a plume before its first smoke) keeps the renderer's own (empty) range.
             // Grow the range seen so far, then let the renderer's rule (symmetric for diverging) apply to it.
             _seenMin = Math.Min(_seenMin, field.Min);
             _seenMax = Math.Max(_seenMax, field.Max);
             var (colormap, _) = FrameRenderer.Resolve(field, view);
             var extent = Math.Max(Math.Abs(_seenMin), Math.Abs(_seenMax));
-            view = view with
-            {
-                Colormap = colormap.Name,
-                Range = colormap.Name == "diverging" ? new ValueRange(-extent, extent) : new ValueRange(_seenMin, _seenMax),
-            };
+            var seen = colormap.Name == "diverging" ? new ValueRange(-extent, extent) : new ValueRange(_seenMin, _seenMax);
+            view = view with { Colormap = colormap.Name, Range = seen.Min < seen.Max ? seen : null };
         }
         _renderer.Render(snapshot, view, _target);
         _target.SavePng(pngPath);

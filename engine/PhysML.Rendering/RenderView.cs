@@ -28,6 +28,24 @@ public readonly record struct RenderView(string Field)
 
     /// <summary>Cells between velocity glyphs in 2D.</summary>
     public int GlyphSpacing { get; init; } = 16;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that breaks a rule; <see
+    /// cref="FrameRenderer.Render"/> checks every view once, at the boundary.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrEmpty(Field)) throw Invalid(nameof(Field), "must name a snapshot field");
+        if (Colormap is { } name && !PhysML.Scenes.Recording.Colormap.Names.Contains(name))
+            throw Invalid(nameof(Colormap), $"must be one of {string.Join(", ", PhysML.Scenes.Recording.Colormap.Names)} or null (was '{name}')");
+        if (Range is { } r && !(double.IsFinite(r.Min) && double.IsFinite(r.Max) && r.Min < r.Max))
+            throw Invalid(nameof(Range), $"must have finite Min < Max (was [{r.Min}, {r.Max}])");
+        if (!(SmokeOpacity >= 0) || !double.IsFinite(SmokeOpacity)) throw Invalid(nameof(SmokeOpacity), $"must be a finite number >= 0 (was {SmokeOpacity})");
+        if (GlyphSpacing < 1) throw Invalid(nameof(GlyphSpacing), $"must be at least 1 cell (was {GlyphSpacing})");
+        if (Slice.Axis != SliceAxis.None && !(Slice.Position is >= 0 and <= 1)) throw Invalid(nameof(Slice), $"Position must be in [0, 1] (was {Slice.Position})");
+        if (!(Camera.Distance > 0) || !double.IsFinite(Camera.Distance)) throw Invalid(nameof(Camera), $"Distance must be positive (was {Camera.Distance})");
+        if (!(Camera.FieldOfView is > 0 and < 180)) throw Invalid(nameof(Camera), $"FieldOfView must be between 0 and 180 degrees (was {Camera.FieldOfView})");
+    }
+
+    private static ArgumentException Invalid(string field, string rule) => new($"{nameof(RenderView)}.{field} {rule}.", field);
 }
 
 /// <summary>An inclusive value range [Min, Max] with Min &lt; Max.</summary>

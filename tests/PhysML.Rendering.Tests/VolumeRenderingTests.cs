@@ -99,4 +99,43 @@ public sealed class VolumeRenderingTests
             Assert.True(Image.Distance(image.At(px, py), (r, g, b)) <= 6, $"slice at x = {x} cells: pixel {image.At(px, py)}, expected {(r, g, b)}");
         }
     }
+
+    [Fact]
+    public void A_y_slice_plane_shows_the_field_at_that_height()
+    {
+        // A ramp along y on the plane y = ¼ seen from above (pitch 1.2 rad): the plane's colour is the ramp's value there.
+        var ramp = Snapshots.Field3D("temperature", N, (_, j, _) => j + 0.5);
+        var camera = Camera with { Pitch = 1.2 };
+        Image image;
+        using (var harness = new RenderHarness(Width, Height))
+        {
+            var view = new RenderView("temperature") { Camera = camera, Slice = new SlicePlane(SliceAxis.Y, 0.25), Overlays = RenderOverlays.None };
+            image = harness.Render(Snapshots.Of(ramp), view);
+            Assert.Empty(harness.ValidationMessages);
+        }
+        var (px, py) = Snapshots.Project(camera, N, Width, Height, 0.5 * N, 0.25 * N, 0.5 * N);
+        var (r, g, b) = Colormap.Get("viridis").At((0.25 * N - 0.5) / (N - 1));
+        Assert.True(Image.Distance(image.At(px, py), (r, g, b)) <= 4, $"pixel {image.At(px, py)}, expected {(r, g, b)}");
+    }
+
+    [Theory]
+    [InlineData("range")]
+    [InlineData("opacity")]
+    [InlineData("slice")]
+    [InlineData("colormap")]
+    public void A_view_setting_out_of_range_is_refused_naming_it(string broken)
+    {
+        var view = new RenderView("density");
+        view = broken switch
+        {
+            "range" => view with { Range = new ValueRange(1, 1) },
+            "opacity" => view with { SmokeOpacity = -1 },
+            "slice" => view with { Slice = new SlicePlane(SliceAxis.X, 1.5) },
+            _ => view with { Colormap = "jet" },
+        };
+        using var harness = new RenderHarness(32, 32);
+        var error = Assert.Throws<ArgumentException>(() => harness.Renderer.Render(Snapshots.Of(Blob(12, 12, 12, 3, 1)), view, harness.Target));
+        Assert.StartsWith("RenderView.", error.Message);
+        Assert.Empty(harness.ValidationMessages);
+    }
 }
