@@ -7,6 +7,7 @@
 #                                             Vulkan loader package (libvulkan1) the GPU image lacks
 #   bash benchmarks/gpu-check.sh run DIR      there: unpack both, point the loader at the NVIDIA driver, run
 #                                             `physml bench solvers` and write DIR/gpu-check.{txt,json}
+# Then `physml bench render` for smoke-plume-2d and smoke-obstacle-3d at 1280x720.
 # GPU_CHECK_GRIDS and GPU_CHECK_CPU_GRID override the grids (a quick local check: GPU_CHECK_GRIDS=16 GPU_CHECK_CPU_GRID=16).
 # With the device tool: run(command="bash benchmarks/gpu-check.sh run $OUT", carry=[".gpucheck"], timeout_s=420).
 set -euo pipefail
@@ -47,6 +48,11 @@ run() {
         --solvers cg,pcg-jacobi,mgpcg --threads "$(nproc)" --repeat 3 --json "$out/gpu-check.json" 2>&1 | tee -a "$out/gpu-check.txt"
     "$app/physml" bench solvers --scene scenes/smoke-obstacle-3d.scene.json --grid "${GPU_CHECK_CPU_GRID:-128}" --backends cpu \
         --solvers cg,mgpcg --threads "$(nproc)" --json "$out/gpu-check-cpu.json" 2>&1 | tee -a "$out/gpu-check.txt"
+    # The renderer at 1280x720 (README "Rendering"): ms per frame for extract, render and readback, with the frame.
+    "$app/physml" bench render scenes/smoke-plume-2d.scene.json --size 1280x720 --frames 20 --warmup 60 \
+        --png "$out/render-smoke-plume-2d.png" 2>&1 | tee -a "$out/gpu-check.txt"
+    "$app/physml" bench render scenes/smoke-obstacle-3d.scene.json --size 1280x720 --frames 20 --warmup "${GPU_CHECK_RENDER_WARMUP:-45}" \
+        --png "$out/render-smoke-obstacle-3d.png" 2>&1 | tee -a "$out/gpu-check.txt"
 }
 
 case "${1:-}" in

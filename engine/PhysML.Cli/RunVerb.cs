@@ -28,10 +28,13 @@ public static class RunVerb
             DefaultValueFactory = _ => 0,
         };
 
+        var render = RenderOptionsParser.Create();
+
         var command = new Command("run", "Run a scene headless: metrics, field dumps and frames into a run directory.")
         {
             scene, frames, output, seed, dump, dumpEvery, dumpDType, imageEvery, backend, plugin, checkpointEvery,
         };
+        render.AddTo(command);
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(scene)!;
@@ -47,15 +50,17 @@ public static class RunVerb
                 Backend = parsed.GetValue(backend)!,
                 CheckpointEvery = parsed.GetValue(checkpointEvery),
             };
-            return Execute(context, path, options, parsed.GetValue(plugin));
+            return Execute(context, path, options, parsed.GetValue(plugin), render.Parse(parsed));
         });
         return command;
     }
 
-    private static int Execute(CliContext context, string path, RunOptions options, string[]? pluginFiles)
+    private static int Execute(CliContext context, string path, RunOptions options, string[]? pluginFiles, RenderRequest? render)
     {
         var loaded = new SceneLoader(BuiltInPlugins.Catalog(path, pluginFiles)).Load(path);
         using var app = loaded.App; // releases the GPU device, if a system created one
+        using var frames = render is null ? null : RenderOptionsParser.Headless(loaded, options, render);
+        if (frames is not null) options = options with { FrameRenderer = frames };
         var runner = new SceneRunner(loaded, options);
         foreach (var warning in runner.Warnings) context.Error.WriteLine($"warning: {warning}");
         var directory = options.OutputDirectory ?? RunDirectory.DefaultFor(loaded.Name, DateTimeOffset.Now);
@@ -91,5 +96,6 @@ public static class RunVerb
             if (File.Exists(at)) context.Output.WriteLine($"  {entry}");
             else if (Directory.Exists(at)) context.Output.WriteLine($"  {entry}/ ({Directory.GetFiles(at).Length} files)");
         }
+        if (s.Video is { } video) context.Output.WriteLine($"video: {video}");
     }
 }

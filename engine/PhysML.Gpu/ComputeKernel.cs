@@ -220,7 +220,7 @@ public sealed unsafe class ComputeKernel : IDisposable
 
     private void CreateShaderModule()
     {
-        uint[] code = ShaderLibrary.Load(Description.ShaderName);
+        uint[] code = ShaderLibrary.Load(Description.ShaderName, Description.ShaderAssembly);
         fixed (uint* words = code)
         {
             var info = new ShaderModuleCreateInfo

@@ -9,6 +9,10 @@ namespace PhysML.Gpu;
 /// <param name="PushConstantSize">Bytes of the shader's push_constant block; 0 when it has none; a multiple of 4.</param>
 public readonly record struct ComputeKernelDescription(string ShaderName, int StorageBufferCount, int PushConstantSize)
 {
+    /// <summary>The assembly that embeds the SPIR-V; null for PhysML.Gpu's own shaders. Other engine projects (the
+    /// renderer) list their shaders as Shader items too and name their assembly here.</summary>
+    public System.Reflection.Assembly? ShaderAssembly { get; init; }
+
     internal void Validate(uint maxPushConstantsSize)
     {
         if (string.IsNullOrWhiteSpace(ShaderName))

@@ -59,4 +59,10 @@ public static class ErrorCodes
     public const string DisplayUnavailable = "PML0710";
     public const string PresentationUnavailable = "PML0711";
     public const string ScreenshotFailed = "PML0712";
+    // 07xx: rendering (frames, video)
+    public const string UnknownRenderField = "PML0701";
+    public const string RenderFieldNotDrawable = "PML0702";
+    public const string InvalidRenderSize = "PML0703";
+    public const string FfmpegMissing = "PML0704";
+    public const string VideoEncodingFailed = "PML0705";
 }

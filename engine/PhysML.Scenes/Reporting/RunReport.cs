@@ -43,7 +43,10 @@ public static class RunReport
         var lastFrame = Directory.Exists(Path.Combine(directory, RunDirectory.Frames))
             ? Directory.GetFiles(Path.Combine(directory, RunDirectory.Frames), "*.png").Order(StringComparer.Ordinal).LastOrDefault()
             : null;
-        var model = new ReportModel(summary, description, series, plots, lastFrame is null ? null : $"{RunDirectory.Frames}/{Path.GetFileName(lastFrame)}");
+        var model = new ReportModel(summary, description, series, plots, lastFrame is null ? null : $"{RunDirectory.Frames}/{Path.GetFileName(lastFrame)}")
+        {
+            Video = summary.Video is null ? null : Path.GetRelativePath(Path.GetFullPath(directory), Path.GetFullPath(summary.Video)).Replace('\\', '/'),
+        };
         AtomicFile.Write(Path.Combine(directory, Markdown), s => WriteText(s, ReportText.Markdown(model)));
         AtomicFile.Write(Path.Combine(directory, Html), s => WriteText(s, ReportText.Html(model)));
     }
@@ -57,7 +60,11 @@ public static class RunReport
 
 /// <summary>What a report shows.</summary>
 internal sealed record ReportModel(RunSummary Summary, string? Description, MetricSeries Series,
-    IReadOnlyList<(string Title, string File)> Plots, string? LastFrame);
+    IReadOnlyList<(string Title, string File)> Plots, string? LastFrame)
+{
+    /// <summary>The run's video relative to the run directory (links resolve from report.md), or null.</summary>
+    public string? Video { get; init; }
+}
 
 /// <summary>The report's text in Markdown and in HTML, from one model.</summary>
 internal static class ReportText
@@ -77,6 +84,7 @@ internal static class ReportText
         b.AppendLine().AppendLine("## Plots").AppendLine();
         foreach (var (title, file) in m.Plots) b.AppendLine($"### {title}").AppendLine().AppendLine($"![{title}]({file})").AppendLine();
         if (m.LastFrame is not null) b.AppendLine("## Last frame").AppendLine().AppendLine($"![last frame]({m.LastFrame})");
+        if (m.Video is not null) b.AppendLine().AppendLine("## Video").AppendLine().AppendLine($"[{Path.GetFileName(m.Video)}]({m.Video})");
         return b.ToString();
     }
 
@@ -101,6 +109,7 @@ internal static class ReportText
         b.AppendLine("</table><h2>Plots</h2>");
         foreach (var (title, file) in m.Plots) b.AppendLine($"<h3>{E(title)}</h3><img src=\"{E(file)}\" alt=\"{E(title)}\">");
         if (m.LastFrame is not null) b.AppendLine($"<h2>Last frame</h2><img src=\"{E(m.LastFrame)}\" alt=\"last frame\">");
+        if (m.Video is not null) b.AppendLine($"<h2>Video</h2><video src=\"{E(m.Video)}\" controls></video>");
         b.AppendLine("</body></html>");
         return b.ToString();
     }

@@ -26,6 +26,9 @@ public sealed record RunOptions
     /// <summary>Write <c>frames/&lt;frame&gt;.png</c> every K-th frame; 0 writes none.</summary>
     public int ImageEvery { get; init; } = 1;
 
+    /// <summary>Draws frames/*.png instead of the simple colormap pictures (<c>physml run --render</c>); null for those.</summary>
+    public IRunFrameRenderer? FrameRenderer { get; init; }
+
     /// <summary>Requested compute backend: <c>cpu</c> or <c>vulkan</c>.</summary>
     public string Backend { get; init; } = "cpu";
 

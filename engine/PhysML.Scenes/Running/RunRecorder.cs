@@ -50,7 +50,7 @@ internal sealed class RunRecorder : IDisposable
         }
         else _metrics = new StreamWriter(metricsPath) { NewLine = "\n" };
         if (options.Dump!.Count > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Fields));
-        if (display is not null && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
+        if ((display is not null || options.FrameRenderer is not null) && options.ImageEvery > 0) Directory.CreateDirectory(Path.Combine(directory, RunDirectory.Frames));
     }
 
     /// <summary>The metrics.jsonl key of a frame's wall time.</summary>
@@ -104,8 +104,11 @@ internal sealed class RunRecorder : IDisposable
                 AtomicFile.Write(path, stream => NpyWriter.Write(stream, field.Read().Span, field.Shape, _options.DumpDType));
             }
         }
-        if (_display is not null && _options.ImageEvery > 0 && (frame % _options.ImageEvery == 0 || isLast))
-            WriteImage(frame);
+        if (_options.ImageEvery > 0 && (frame % _options.ImageEvery == 0 || isLast))
+        {
+            if (_options.FrameRenderer is { } renderer) renderer.WriteFrame(frame, Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png"));
+            else if (_display is not null) WriteImage(frame);
+        }
     }
 
     /// <summary>A timeline screenshot: the frame's picture, drawn as <c>frames/*.png</c> are, to

@@ -20,6 +20,9 @@ public sealed record RunSummary
     public required IReadOnlyDictionary<string, string> Versions { get; init; }
     public required IReadOnlyList<string> Fields { get; init; }
     public string? DisplayField { get; init; }
+
+    /// <summary>The video encoded from frames/*.png (<c>physml run --video</c>), as given; null when none was made.</summary>
+    public string? Video { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
     /// <summary>The checkpoint frame this run was last resumed from (<c>physml resume</c>); null for a run that ran

@@ -133,6 +133,8 @@ public sealed class SceneRunner
         var first = (resume?.Header.Frame ?? 0) + 1;
         var completed = first - 1;
         var lastCheckpoint = completed;
+        var completed = 0;
+        string? video = null;
         IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
         {
@@ -155,6 +157,7 @@ public sealed class SceneRunner
             Versions = Versions(),
             Fields = App.World.Resource<FieldCatalog>().Names.ToList(),
             DisplayField = DisplayField?.Name,
+            Video = video,
             Warnings = Warnings,
             Error = error,
             PluginFaults = App.World.Resource<PluginFaults>().Faults.ToList(),
@@ -203,6 +206,7 @@ public sealed class SceneRunner
                 _scene.Timeline.AfterFrame(frame, App.World, Metric, MetricNames, name => recorder.WriteScreenshot(frame, name));
                 if (_options.CheckpointEvery > 0 && (frame % _options.CheckpointEvery == 0 || frame == Frames)) Checkpoint(frame);
             }
+            video = _options.FrameRenderer?.Complete(Path.Combine(outputDirectory, RunDirectory.Frames));
         }
         catch (OperationCanceledException)
         {
