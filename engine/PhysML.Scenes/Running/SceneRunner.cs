@@ -133,7 +133,6 @@ public sealed class SceneRunner
         var first = (resume?.Header.Frame ?? 0) + 1;
         var completed = first - 1;
         var lastCheckpoint = completed;
-        var completed = 0;
         string? video = null;
         IReadOnlyDictionary<string, MetricStatistics> metricStatistics = new Dictionary<string, MetricStatistics>();
         RunSummary Summary(RunStatus status, int exitCode, RunError? error = null) => new()
