@@ -9,16 +9,17 @@ namespace PhysML.Fluids;
 /// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
 /// <c>train.rounds</c> and <c>train.rejected</c>.
 /// </summary>
-internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDisposable
+internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDisposable
 {
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
-        if (Solver.Trainer is { } trainer)
+        // Online training runs only with the CPU solver (PressureSolverChoice).
+        if (Solver is LearnedPoissonSolver { Trainer: { } trainer } cpu)
         {
             if (trainer.AtFrameBoundary((int)frame) is { } adopted)
             {
-                var previous = Solver.Model;
-                Solver.Model = adopted;
+                var previous = cpu.Model;
+                cpu.Model = adopted;
                 (previous as IDisposable)?.Dispose();
             }
             var status = trainer.Status;
@@ -32,5 +33,5 @@ internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDis
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
-    public void Dispose() => Solver.Trainer?.Dispose();
+    public void Dispose() => (Solver as LearnedPoissonSolver)?.Trainer?.Dispose();
 }

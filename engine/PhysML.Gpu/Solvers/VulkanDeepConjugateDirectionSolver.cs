@@ -22,7 +22,7 @@ namespace PhysML.Gpu.Solvers;
 /// A solve the network breaks (a non-finite direction, or no descent) is finished from the last good iterate by the
 /// fallback (Vulkan MGPCG unless given) and counted in <see cref="Fallbacks"/>. Not thread-safe.
 /// </summary>
-public sealed class VulkanDeepConjugateDirectionSolver : IPoissonSolver
+public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
 {
     private readonly VulkanContext _context;
     private readonly SolverKernels _solverKernels;
@@ -36,14 +36,16 @@ public sealed class VulkanDeepConjugateDirectionSolver : IPoissonSolver
     private bool _disposed;
 
     /// <param name="context">The device; the network must live on it.</param>
-    /// <param name="network">The direction network (the caller keeps ownership).</param>
+    /// <param name="network">The direction network.</param>
     /// <param name="options">Tolerance (‖r‖/‖b‖) and iteration cap.</param>
     /// <param name="settings">A-orthogonalisation depth (only 2, the paper's, runs on the GPU) and residual refresh
     /// (default: every iteration, as the paper).</param>
     /// <param name="fallback">Finishes broken solves; Vulkan MGPCG when null (then owned by this solver).</param>
+    /// <param name="ownsNetwork">Dispose <paramref name="network"/> with this solver.</param>
     public VulkanDeepConjugateDirectionSolver(VulkanContext context, VulkanDirectionNetwork network, SolverOptions options,
-        DeepConjugateDirectionSettings settings = default, IPoissonSolver? fallback = null)
+        DeepConjugateDirectionSettings settings = default, IPoissonSolver? fallback = null, bool ownsNetwork = false)
     {
+        _ownsNetwork = ownsNetwork;
         // In float the recursive residual drifts from b − Ax (measured on coarse16, 2D 40²: a solve that stopped at a
         // recursive 1e-5 had a true residual of 4e-5 with the CPU default of refreshing every 16 iterations). The
         // network pass costs tens of stencil applications, so the paper's refresh at every iteration is nearly free.
@@ -76,8 +78,11 @@ public sealed class VulkanDeepConjugateDirectionSolver : IPoissonSolver
     }
 
     private readonly bool _ownsFallback;
+    private readonly bool _ownsNetwork;
 
     public VulkanDirectionNetwork Network { get; }
+
+    public ISearchDirectionModel Model => Network;
 
     public string Name => DeepConjugateDirection.Name;
 
@@ -274,6 +279,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : IPoissonSolver
         if (_ownsFallback) _fallback.Dispose();
         _kernels.Dispose();
         _solverKernels.Dispose();
+        if (_ownsNetwork) Network.Dispose();
     }
 
     private void ReleaseSystem()

@@ -8,7 +8,7 @@ namespace PhysML.Solvers.Learned;
 /// solve is finished from the last good iterate by <c>fallback</c> (MGPCG unless given), and
 /// <see cref="Fallbacks"/> counts it: a bad network costs time, never a wrong answer.
 /// </summary>
-public sealed class LearnedPoissonSolver : IPoissonSolver
+public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
 {
     private readonly DeepConjugateDirection _dcdm;
     private readonly ConjugateGradient _cg;
