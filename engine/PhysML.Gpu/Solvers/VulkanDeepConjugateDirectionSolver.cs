@@ -111,39 +111,14 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
             throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
         Prepare(a);
         var buffers = _buffers!;
-        var bb = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            _floats[i] = (float)b[i];
-            bb += (double)_floats[i] * _floats[i];
-        }
-        if (bb == 0)
-        {
-            x.Clear();
-            return new SolveInfo(Name, 0, 0, Options.RelativeTolerance, true, Array.Empty<double>(), Stopwatch.GetElapsedTime(start));
-        }
-        buffers.B.Upload<float>(_floats.AsSpan(0, n));
-        for (var i = 0; i < n; i++) _floats[i] = (float)x[i];
-        buffers.X.Upload<float>(_floats.AsSpan(0, n));
-        buffers.Scalars.Upload<SolverScalars>([new SolverScalars
-        {
-            Bb = (float)bb,
-            Tolerance2 = (float)(Options.RelativeTolerance * Options.RelativeTolerance * bb),
-            MaxIterations = (uint)Options.MaxIterations,
-        }]);
+        if (GpuSolveTransfer.Upload(b, x, _floats, buffers.B, buffers.X, buffers.Scalars, Options) == 0)
+            return GpuSolveTransfer.ZeroRightHandSide(Name, x, Options, start);
         // Empty ring: zero curvatures make the first coefficients zero.
         buffers.State.Upload<DcdmState>([default]);
 
         buffers.Initial.SubmitAndWait();
-        while (ReadHeader(buffers).Done == (uint)StopReason.Running) buffers.Batch.SubmitAndWait();
-
-        var header = ReadHeader(buffers);
-        buffers.X.Download<float>(_floats.AsSpan(0, n));
-        for (var i = 0; i < n; i++) x[i] = _floats[i];
-        var history = new float[header.Iterations + 1];
-        buffers.Scalars.Download<float>(history, SolverScalars.HeaderFloats);
-        var info = new SolveInfo(Name, (int)header.Iterations, history[^1], Options.RelativeTolerance,
-            header.Done == (uint)StopReason.Converged, Array.ConvertAll(history, h => (double)h), Stopwatch.GetElapsedTime(start));
+        while (GpuSolveTransfer.ReadHeader(buffers.Scalars).Done == (uint)StopReason.Running) buffers.Batch.SubmitAndWait();
+        var (info, header) = GpuSolveTransfer.Download(Name, buffers.X, buffers.Scalars, _floats, x, Options, start);
         return (StopReason)header.Done switch
         {
             StopReason.NonFinite => FinishWithFallback(a, b, x, info, $"{Network.Name} returned a non-finite direction"),
@@ -157,21 +132,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
     {
         Fallbacks++;
         LastBreakdown = why;
-        var rest = _fallback.Solve(a, b, x);
-        return rest with
-        {
-            Solver = $"{Name}→{rest.Solver}",
-            Iterations = partial.Iterations + rest.Iterations,
-            ResidualHistory = partial.ResidualHistory.Concat(rest.ResidualHistory).ToArray(),
-            Elapsed = partial.Elapsed + rest.Elapsed,
-        };
-    }
-
-    private static SolverScalars ReadHeader(SystemBuffers buffers)
-    {
-        Span<SolverScalars> header = stackalloc SolverScalars[1];
-        buffers.Scalars.Download(header);
-        return header[0];
+        return LearnedPoissonSolver.Continued(Name, partial, _fallback.Solve(a, b, x));
     }
 
     private void Prepare(IPoissonStencil a)

@@ -72,15 +72,18 @@ public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
     {
         Fallbacks++;
         LastBreakdown = why;
-        var rest = _fallback.Solve(a, b, x);
-        return rest with
-        {
-            Solver = $"{Name}→{rest.Solver}",
-            Iterations = partial.Iterations + rest.Iterations,
-            ResidualHistory = partial.ResidualHistory.Concat(rest.ResidualHistory).ToArray(),
-            Elapsed = partial.Elapsed + rest.Elapsed,
-        };
+        return Continued(Name, partial, _fallback.Solve(a, b, x));
     }
+
+    /// <summary>One report for a solve that <paramref name="rest"/> finished after the learned method (named
+    /// <paramref name="name"/>) broke down: solver "name→fallback", iterations and history of both.</summary>
+    public static SolveInfo Continued(string name, SolveInfo partial, SolveInfo rest) => rest with
+    {
+        Solver = $"{name}→{rest.Solver}",
+        Iterations = partial.Iterations + rest.Iterations,
+        ResidualHistory = partial.ResidualHistory.Concat(rest.ResidualHistory).ToArray(),
+        Elapsed = partial.Elapsed + rest.Elapsed,
+    };
 
     public void Dispose() => _fallback.Dispose();
 }
