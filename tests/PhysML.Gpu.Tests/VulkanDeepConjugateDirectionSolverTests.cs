@@ -67,6 +67,22 @@ public sealed class VulkanDeepConjugateDirectionSolverTests(ITestOutputHelper ou
         Assert.All(x, v => Assert.Equal(0, v));
     }
 
+    // lavapipe allows 128 MiB per storage buffer: 16 channels of a 1449² grid do not fit. A device with a larger limit
+    // would need a grid too big for the suite, so there the test only reports the limit.
+    [Fact]
+    public void A_grid_whose_activations_exceed_the_device_buffer_limit_is_PML0503_before_anything_is_allocated()
+    {
+        var n = (int)Math.Ceiling(Math.Sqrt(_context.MaxStorageBufferRange / (16.0 * sizeof(float)))) + 1;
+        output.WriteLine($"maxStorageBufferRange {_context.MaxStorageBufferRange} B: first failing 2D grid {n}²");
+        if (n > 2048) return;
+        using var network = new VulkanDirectionNetwork(_context, Weights(2, passThrough: true, poison: false));
+        var a = RandomObstacleSystems.Create(2, n, seed: 1);
+        var e = Assert.Throws<PhysML.Core.Errors.PhysMLException>(() => network.Propose(a, new double[a.Size], new double[a.Size]));
+        Assert.Equal("PML0503", e.Code);
+        Assert.Contains($"{n}×{n}", e.Message);
+        Assert.Contains("maxStorageBufferRange", e.Message);
+    }
+
     private static double TrueResidual(IPoissonStencil a, double[] b, double[] x)
     {
         var ax = new double[a.Size];

@@ -1,3 +1,4 @@
+using PhysML.Core.Errors;
 using PhysML.Gpu.Solvers;
 using PhysML.Solvers;
 
@@ -31,6 +32,7 @@ public sealed partial class DirectionNetworkPlan : IDisposable
         _is3D = a.Shape.Nz > 1;
         var grid = new GridExtent(a.Shape.Nx, a.Shape.Ny, a.Shape.Nz);
         Padded = grid.PaddedTo(DirectionNetworkArchitecture.SizeMultiple(architecture));
+        RequireBuffersFit(context, architecture, a.Shape, Padded);
         var need = (ulong)a.Size * sizeof(float);
         if (residual.SizeInBytes < need || direction.SizeInBytes < need)
             throw new ArgumentException($"the residual ({residual}) and direction ({direction}) buffers need {need} bytes for a {a.Shape} system");
@@ -74,6 +76,19 @@ public sealed partial class DirectionNetworkPlan : IDisposable
     }
 
     private GpuBuffer? _unknown;
+
+    // Each activation is one storage buffer; the widest holds 16 channels of the padded grid. Checked before anything
+    // is allocated, so the error names the grid and the limit rather than a buffer half-way through the plan.
+    private static void RequireBuffersFit(VulkanContext context, string architecture, StencilShape shape, GridExtent padded)
+    {
+        var widest = (ulong)DirectionNetworkArchitecture.MaxChannels * (ulong)padded.CellCount * sizeof(float);
+        var limit = context.MaxStorageBufferRange;
+        if (widest > limit)
+            throw new PhysMLException(ErrorCodes.NetworkGridTooLarge, ErrorCategory.BadInput,
+                $"the {architecture} network cannot run on Vulkan for a {shape} grid: its 16-channel activations on the " +
+                $"padded {padded} grid need {widest} bytes in one buffer, and {context.DeviceName} allows {limit} " +
+                "(maxStorageBufferRange); use a smaller grid, or the CPU backend");
+    }
 
     // The input: r·(1/rms) with rms over the unknowns (dot.comp's partial sums, then ml_rms_scale.comp), the mask and
     // the diagonal over 2·d, all from the stencil uploaded here once.
