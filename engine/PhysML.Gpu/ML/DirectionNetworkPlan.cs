@@ -19,6 +19,7 @@ public sealed partial class DirectionNetworkPlan : IDisposable
     private readonly List<IDisposable> _owned = new();
     private readonly List<Action<ComputeRecorder>> _steps = new();
     private readonly bool _is3D;
+    private GpuBuffer? _unknown; // the unknown mask, read by the input and by the crop
 
     internal DirectionNetworkPlan(VulkanContext context, MlKernels kernels, IReadOnlyDictionary<string, GpuConvolution> layers,
         string architecture, IPoissonStencil a, GpuBuffer residual, GpuBuffer direction)
@@ -74,8 +75,6 @@ public sealed partial class DirectionNetworkPlan : IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         foreach (var step in _steps) step(recorder);
     }
-
-    private GpuBuffer? _unknown;
 
     // Each activation is one storage buffer; the widest holds 16 channels of the padded grid. Checked before anything
     // is allocated, so the error names the grid and the limit rather than a buffer half-way through the plan.
