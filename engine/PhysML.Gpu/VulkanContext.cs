@@ -72,6 +72,9 @@ public sealed unsafe partial class VulkanContext : IDisposable
 
     internal PhysicalDeviceLimits Limits { get; private set; }
 
+    /// <summary>The largest storage buffer a kernel may bind, in bytes (maxStorageBufferRange).</summary>
+    public ulong MaxStorageBufferRange => Limits.MaxStorageBufferRange;
+
     /// <summary>The device's maxComputeWorkGroupCount[0], for <see cref="WorkgroupGrid.For"/>.</summary>
     public uint MaxWorkgroupsX
     {

@@ -9,32 +9,37 @@ namespace PhysML.Fluids;
 /// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
 /// <c>train.rounds</c> and <c>train.rejected</c>.
 /// </summary>
-internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDisposable
+internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDisposable
 {
     // The trainer while training is paused (T in the viewer): detached from the solver, so no samples are offered and
     // no model is adopted, but its thread, optimiser state and model version survive until it is resumed.
     private IPressureTrainer? _paused;
 
     /// <summary>True when online training was set up for this solver (paused or not).</summary>
-    public bool CanTrain => Solver.Trainer is not null || _paused is not null;
+    public bool CanTrain => Cpu?.Trainer is not null || _paused is not null;
+
+    // Online training runs only with the CPU solver (PressureSolverChoice); the GPU DCDM solver has no trainer.
+    private LearnedPoissonSolver? Cpu => Solver as LearnedPoissonSolver;
 
     /// <summary>True while the trainer is attached and learning from each solve.</summary>
-    public bool Training => Solver.Trainer is not null;
+    public bool Training => Cpu?.Trainer is not null;
 
     /// <summary>Pauses or resumes online training; call at a frame boundary (the solver is not in a solve).</summary>
     public void ToggleTraining()
     {
-        (Solver.Trainer, _paused) = (_paused, Solver.Trainer);
+        if (Cpu is not { } cpu) return;
+        (cpu.Trainer, _paused) = (_paused, cpu.Trainer);
     }
 
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
-        if (Solver.Trainer is { } trainer)
+        // Online training runs only with the CPU solver (PressureSolverChoice).
+        if (Solver is LearnedPoissonSolver { Trainer: { } trainer } cpu)
         {
             if (trainer.AtFrameBoundary((int)frame) is { } adopted)
             {
-                var previous = Solver.Model;
-                Solver.Model = adopted;
+                var previous = cpu.Model;
+                cpu.Model = adopted;
                 (previous as IDisposable)?.Dispose();
             }
             var status = trainer.Status;
@@ -48,9 +53,12 @@ internal sealed record LearnedPressureStatus(LearnedPoissonSolver Solver) : IDis
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
+<<<<<<< HEAD
     public void Dispose()
     {
-        Solver.Trainer?.Dispose();
+        Cpu?.Trainer?.Dispose();
         _paused?.Dispose();
     }
+=======
+>>>>>>> issue5-vknets
 }

@@ -3,6 +3,7 @@ using PhysML.Core.Diagnostics;
 using PhysML.Core.Ecs;
 using PhysML.Core.Errors;
 using PhysML.Gpu;
+using PhysML.Gpu.ML;
 using PhysML.Gpu.Solvers;
 using PhysML.Solvers;
 using PhysML.Solvers.Learned;
@@ -13,7 +14,8 @@ namespace PhysML.Fluids;
 /// <summary>
 /// Picks the pressure solver of a fluid domain from its <see cref="PressureBackend"/>, its
 /// <see cref="FluidDomain.PressureModel"/> and the run's <see cref="ComputeBackend"/>: null (the projection's own CPU
-/// solver), a <see cref="VulkanPoissonSolver"/> on the app's <see cref="GpuDevice"/>, or a learned solver. Every
+/// solver), a <see cref="VulkanPoissonSolver"/> on the app's <see cref="GpuDevice"/>, or a learned solver (on Vulkan:
+/// the learned V-cycle in MGPCG, or a residual network in <see cref="VulkanDeepConjugateDirectionSolver"/>). Every
 /// fallback is one warning in <see cref="RunWarnings"/>: a scene that asks for the GPU still runs where there is none,
 /// and one that asks for a model with <c>pressureModelFallback</c> still runs without it.
 /// </summary>
@@ -93,7 +95,16 @@ internal static class PressureSolverChoice
             return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options, loaded.Cycle, smootherWeights: weights);
         }
         else if (context is not null)
-            warnings.Add($"the {loaded.Metadata.Architecture} network has no Vulkan kernels yet; its pressure solve runs on the CPU");
+        {
+            // A residual network (coarse16, unet16): our own kernels run it inside a GPU DCDM loop, from the same
+            // checkpoint; the TorchSharp copy the loader made is not needed.
+            (loaded.Model as IDisposable)?.Dispose();
+            var network = VulkanDirectionNetwork.Load(context, path, domain.Is3D ? 3 : 2);
+            var gpu = new VulkanDeepConjugateDirectionSolver(context, network, options, ownsNetwork: true);
+            compute.Used = ComputeBackend.Vulkan;
+            world.SetResource(new LearnedPressureStatus(gpu));
+            return gpu;
+        }
         var solver = new LearnedPoissonSolver(loaded.Model, LearnedMethod.Dcdm, options, parallel: parallel);
         if (training is not null)
         {

@@ -17,9 +17,14 @@ void main() {
     uint i = globalIndex();
     float product = 0.0;
     if (i < params.n) {
-        x[i] = fma(alpha, p[i], x[i]);
-        float value = fma(-alpha, ap[i], r[i]);
-        r[i] = value;
+        float value = r[i];
+        // α = 0 once a solve has stopped: skipping the update then keeps x and r as they are even where p is not
+        // finite (a direction network that broke a DCDM solve), instead of 0·NaN = NaN.
+        if (alpha != 0.0) {
+            x[i] = fma(alpha, p[i], x[i]);
+            value = fma(-alpha, ap[i], value);
+            r[i] = value;
+        }
         product = value * value;
     }
     float total = workgroupSum(product);

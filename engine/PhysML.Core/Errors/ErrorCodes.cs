@@ -39,6 +39,7 @@ public static class ErrorCodes
     // 05xx: learned models (checkpoints, training)
     public const string CheckpointInvalid = "PML0501";
     public const string CheckpointIncompatible = "PML0502";
+    public const string NetworkGridTooLarge = "PML0503";
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";

@@ -58,3 +58,24 @@ internal readonly record struct InterpolationPush(
     int CoarseX, int CoarseY, int CoarseZ, int Unused1,
     int RatioX, int RatioY, int RatioZ, int PeriodicBits,
     float Scale);
+
+/// <summary>shaders/solvers/dcdm_state.glsl: the A-orthogonalisation coefficients, the ring's curvatures, q·r.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct DcdmState
+{
+    public float Coefficient0, Coefficient1, Curvature0, Curvature1, Qr, Reserved;
+}
+
+/// <summary>dcdm_orthogonalize.comp's block: the cell count and the ring slot the new direction goes to.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly record struct SlotPush(uint N, uint Slot);
+
+/// <summary>What dcdm_reduce.comp does with a finished pair of dot products.</summary>
+internal enum DcdmReduceMode : uint
+{
+    Coefficients = 0,
+    Step = 1,
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal readonly record struct DcdmReducePush(uint Count, DcdmReduceMode Mode, uint Slot);

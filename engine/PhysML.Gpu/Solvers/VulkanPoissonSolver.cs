@@ -86,48 +86,12 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
         Prepare(a);
         var buffers = _buffers!;
 
-        // b·b in double from the floats the GPU sees, so the tolerance refers to the system it solves.
-        var bb = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            _floats[i] = (float)b[i];
-            bb += (double)_floats[i] * _floats[i];
-        }
-        if (bb == 0)
-        {
-            // A·x = 0 has the solution x = 0 for SPD A, as on the CPU.
-            x.Clear();
-            return new SolveInfo(Name, 0, 0, Options.RelativeTolerance, true, Array.Empty<double>(), Stopwatch.GetElapsedTime(start));
-        }
-        buffers.B.Upload<float>(_floats.AsSpan(0, n));
-        for (var i = 0; i < n; i++) _floats[i] = (float)x[i];
-        buffers.X.Upload<float>(_floats.AsSpan(0, n));
-        var header = new SolverScalars
-        {
-            Bb = (float)bb,
-            Tolerance2 = (float)(Options.RelativeTolerance * Options.RelativeTolerance * bb),
-            MaxIterations = (uint)Options.MaxIterations,
-        };
-        buffers.Scalars.Upload<SolverScalars>([header]);
+        if (GpuSolveTransfer.Upload(b, x, _floats, buffers.B, buffers.X, buffers.Scalars, Options) == 0)
+            return GpuSolveTransfer.ZeroRightHandSide(Name, x, Options, start); // A·x = 0 has x = 0 for SPD A, as on the CPU
 
         buffers.Initial.SubmitAndWait();
-        while (ReadHeader(buffers).Done == (uint)StopReason.Running) buffers.Batch.SubmitAndWait();
-
-        header = ReadHeader(buffers);
-        buffers.X.Download<float>(_floats.AsSpan(0, n));
-        for (var i = 0; i < n; i++) x[i] = _floats[i];
-        var history = new float[header.Iterations + 1];
-        buffers.Scalars.Download<float>(history, SolverScalars.HeaderFloats);
-        var converged = header.Done == (uint)StopReason.Converged;
-        return new SolveInfo(Name, (int)header.Iterations, history[^1], Options.RelativeTolerance, converged,
-            Array.ConvertAll(history, h => (double)h), Stopwatch.GetElapsedTime(start));
-    }
-
-    private static SolverScalars ReadHeader(SystemBuffers buffers)
-    {
-        Span<SolverScalars> header = stackalloc SolverScalars[1];
-        buffers.Scalars.Download(header);
-        return header[0];
+        while (GpuSolveTransfer.ReadHeader(buffers.Scalars).Done == (uint)StopReason.Running) buffers.Batch.SubmitAndWait();
+        return GpuSolveTransfer.Download(Name, buffers.X, buffers.Scalars, _floats, x, Options, start).Info;
     }
 
     public void Dispose()

@@ -8,7 +8,7 @@ namespace PhysML.Solvers.Learned;
 /// solve is finished from the last good iterate by <c>fallback</c> (MGPCG unless given), and
 /// <see cref="Fallbacks"/> counts it: a bad network costs time, never a wrong answer.
 /// </summary>
-public sealed class LearnedPoissonSolver : IPoissonSolver
+public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
 {
     private readonly DeepConjugateDirection _dcdm;
     private readonly ConjugateGradient _cg;
@@ -76,15 +76,18 @@ public sealed class LearnedPoissonSolver : IPoissonSolver
     {
         Fallbacks++;
         LastBreakdown = why;
-        var rest = _fallback.Solve(a, b, x);
-        return rest with
-        {
-            Solver = $"{Name}→{rest.Solver}",
-            Iterations = partial.Iterations + rest.Iterations,
-            ResidualHistory = partial.ResidualHistory.Concat(rest.ResidualHistory).ToArray(),
-            Elapsed = partial.Elapsed + rest.Elapsed,
-        };
+        return Continued(Name, partial, _fallback.Solve(a, b, x));
     }
+
+    /// <summary>One report for a solve that <paramref name="rest"/> finished after the learned method (named
+    /// <paramref name="name"/>) broke down: solver "name→fallback", iterations and history of both.</summary>
+    public static SolveInfo Continued(string name, SolveInfo partial, SolveInfo rest) => rest with
+    {
+        Solver = $"{name}→{rest.Solver}",
+        Iterations = partial.Iterations + rest.Iterations,
+        ResidualHistory = partial.ResidualHistory.Concat(rest.ResidualHistory).ToArray(),
+        Elapsed = partial.Elapsed + rest.Elapsed,
+    };
 
     public void Dispose() => _fallback.Dispose();
 }
