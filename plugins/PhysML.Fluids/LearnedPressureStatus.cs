@@ -53,12 +53,9 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
-<<<<<<< HEAD
     public void Dispose()
     {
         Cpu?.Trainer?.Dispose();
         _paused?.Dispose();
     }
-=======
->>>>>>> issue5-vknets
 }
