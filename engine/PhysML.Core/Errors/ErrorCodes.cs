@@ -42,4 +42,9 @@ public static class ErrorCodes
 
     // 06xx: scenarios (timelines, sweeps)
     public const string AssertionFailed = "PML0601";
+
+    // 09xx: neural surrogates (constrained PDE models)
+    public const string SurrogateSettingsInvalid = "PML0901";
+    public const string SurrogateCheckpointInvalid = "PML0902";
+    public const string SurrogateModelMismatch = "PML0903";
 }
