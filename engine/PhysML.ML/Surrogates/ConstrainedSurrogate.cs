@@ -63,6 +63,18 @@ public sealed class ConstrainedSurrogate : Module
         return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations);
     }
 
+    /// <summary>A copy with the same weights and other settings (e.g. another collocation point count).</summary>
+    public ConstrainedSurrogate With(SurrogateSettings settings)
+    {
+        var copy = new ConstrainedSurrogate(Problem, settings);
+        using (no_grad())
+        {
+            var source = state_dict();
+            foreach (var (name, parameter) in copy.state_dict()) parameter.copy_(source[name]);
+        }
+        return copy;
+    }
+
     /// <summary>u(t, s) = Σ_n w_{k(s), n}·φ_n(t, s), each point weighted by its expert's weights.</summary>
     public Tensor Combine(Tensor basis, Tensor weights)
     {

@@ -55,5 +55,32 @@ public sealed class SurrogateTrainer : IDisposable
         return loss.item<double>();
     }
 
+    /// <summary>
+    /// Runs <paramref name="steps"/> steps on batches of <paramref name="batchSize"/> samples, epoch by epoch in an order
+    /// shuffled by <paramref name="random"/>; reports (step, loss) after each. Returns the losses.
+    /// </summary>
+    public IReadOnlyList<double> Train(SurrogateDataset data, int steps, int batchSize, Random random, Action<int, double>? progress = null)
+    {
+        var losses = new List<double>(steps);
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var next = order.Length;
+        for (var step = 1; step <= steps; step++)
+        {
+            var batch = new int[Math.Min(batchSize, data.Count)];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (next == order.Length)
+                {
+                    random.Shuffle(order);
+                    next = 0;
+                }
+                batch[i] = order[next++];
+            }
+            losses.Add(Step(data, batch));
+            progress?.Invoke(step, losses[^1]);
+        }
+        return losses;
+    }
+
     public void Dispose() => _optimizer.Dispose();
 }
