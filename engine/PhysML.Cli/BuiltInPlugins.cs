@@ -11,5 +11,6 @@ public static class BuiltInPlugins
 {
     public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly, typeof(ProbesPlugin).Assembly,
         typeof(DiffusionSorptionPlugin).Assembly, typeof(PhysML.Vorticity.VorticityPlugin).Assembly,
-        typeof(PhysML.Pde.WavePlugin).Assembly, typeof(PhysML.LearnedPressure.LearnedPressurePlugin).Assembly);
+        typeof(PhysML.Pde.WavePlugin).Assembly, typeof(PhysML.LearnedPressure.LearnedPressurePlugin).Assembly,
+        typeof(PhysML.Surrogates.SurrogatePlugin).Assembly);
 }
