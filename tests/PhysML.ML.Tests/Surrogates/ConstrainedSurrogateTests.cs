@@ -26,6 +26,42 @@ public sealed class ConstrainedSurrogateTests
     }
 
     [Fact]
+    public void The_diffusion_sorption_residual_matches_the_analytic_one_of_a_smooth_field()
+    {
+        // u = 0.5 + 0.3·sin(πx)·e^(−τ) is not a solution, so the residual is O(1) and known exactly:
+        // R(u)·u_τ − D·T·u_xx with u_τ = −0.3·sin(πx)·e^(−τ), u_xx = −π²·0.3·sin(πx)·e^(−τ) and PDEBench's R.
+        var p = new DiffusionSorptionParameters(64, 41, 1, 500, 5e-4, 2.157, 0.874, 1e-6, 1);
+        var problem = new DiffusionSorptionProblem(p);
+        var g = problem.Grid;
+        var field = new float[g.Points];
+        var expected = new List<double>();
+        var points = new List<long>();
+        for (var t = 0; t < g.Times; t++)
+            for (var i = 0; i < g.Columns; i++)
+            {
+                var (tau, x) = (t / (g.Times - 1.0), (i + 0.5) / g.Columns);
+                var wave = 0.3 * Math.Sin(Math.PI * x) * Math.Exp(-tau);
+                field[t * g.Spatial + i] = (float)(0.5 + wave);
+                if (!problem.CollocationMask[t * g.Spatial + i]) continue;
+                var retardation = 1 + p.SorptionCoefficient * Math.Pow(0.5 + wave + p.RetardationEpsilon, p.FreundlichExponent - 1);
+                expected.Add(retardation * -wave - p.Diffusivity * p.Horizon * -Math.PI * Math.PI * wave);
+                points.Add(t * g.Spatial + i);
+            }
+        var basis = tensor(field).view(1, 1, g.Times, g.Spatial);
+        var index = tensor(points.ToArray());
+        var operators = problem.OperatorFields(basis)
+            .Select(f => f.reshape(1, 1, -1).index_select(2, index).view(1, 1, 1, -1).permute(0, 1, 3, 2).to(ScalarType.Float64)).ToArray();
+        var (residual, _) = problem.Residual.Evaluate(new PdeFeatures(operators, zeros(1, 1, points.Count, dtype: ScalarType.Float64)),
+            ones(1, 1, 1, dtype: ScalarType.Float64));
+        var error = (residual.flatten() - tensor(expected.ToArray())).square().mean().sqrt().item<double>();
+        var scale = tensor(expected.ToArray()).square().mean().sqrt().item<double>();
+        // Second-order differences: dτ = 1/40 gives ~dτ²/6 ≈ 1e-4 relative inside (3x at the one-sided ends), dx = 1/64
+        // gives ~π²dx²/12 ≈ 2e-4; float32 storage of u adds ~1e-7/dx² · D·T ≈ 1e-4. 2e-3 leaves margin, and a wrong R, sign or
+        // D·T scaling would be O(1).
+        Assert.True(error < 2e-3 * scale, $"RMS error {error} against RMS residual {scale}");
+    }
+
+    [Fact]
     public void A_mixture_with_one_expert_equals_the_single_hard_constraint()
     {
         var problem = SurrogateFixtures.Vorticity();
