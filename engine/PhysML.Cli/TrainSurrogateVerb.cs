@@ -35,9 +35,10 @@ public static class TrainSurrogateVerb
             var threads = SurrogateOptions.AtLeast("--threads", parsed.GetValue(options.Threads), 1);
             var seed = parsed.GetValue(options.Seed);
             TorchRuntime.Initialize(new TorchRuntimeSettings(Seed: seed, Threads: threads, PreferCuda: false));
+            // The model first: bad settings are refused (PML0901) before minutes of data generation.
+            using var model = new ConstrainedSurrogate(pde, settings);
             context.Output.WriteLine($"generating {pde.Name} trajectories ({pde.Grid.Times} × {(pde.Grid.Rows > 1 ? $"{pde.Grid.Rows} × " : "")}{pde.Grid.Columns})");
             var (train, test) = options.Data(parsed, pde);
-            using var model = new ConstrainedSurrogate(pde, settings);
             using var trainer = new SurrogateTrainer(model, seed);
             var steps = SurrogateOptions.AtLeast("--steps", parsed.GetValue(options.Steps), 1);
             var clock = Stopwatch.StartNew();

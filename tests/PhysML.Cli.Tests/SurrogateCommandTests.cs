@@ -70,6 +70,18 @@ public class SurrogateCommandTests
     }
 
     [Fact]
+    public void Settings_out_of_range_are_PML0901_before_any_data_is_generated()
+    {
+        using var temp = new TempDirectory();
+        var run = CliRun.Of(["train", "surrogate", "--problem", "ns-vorticity", "--method", "moe", "--experts", "0", "--out", temp.Sub("m.ckpt"), .. Tiny]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("PML0901", run.Error);
+        Assert.Contains("experts", run.Error);
+        Assert.DoesNotContain("generating", run.Output);
+        Assert.False(File.Exists(temp.Sub("m.ckpt")));
+    }
+
+    [Fact]
     public void The_benchmark_writes_rows_for_every_problem_and_method_with_the_required_fields()
     {
         using var temp = new TempDirectory();
