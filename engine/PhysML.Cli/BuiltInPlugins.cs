@@ -13,7 +13,8 @@ public static class BuiltInPlugins
 {
     public static PluginCatalog Catalog() => PluginCatalog.FromAssemblies(typeof(HeatPlugin).Assembly, typeof(FluidPlugin).Assembly, typeof(ProbesPlugin).Assembly,
         typeof(DiffusionSorptionPlugin).Assembly, typeof(PhysML.Vorticity.VorticityPlugin).Assembly,
-        typeof(PhysML.Pde.WavePlugin).Assembly, typeof(PhysML.LearnedPressure.LearnedPressurePlugin).Assembly);
+        typeof(PhysML.Pde.WavePlugin).Assembly, typeof(PhysML.LearnedPressure.LearnedPressurePlugin).Assembly,
+        typeof(PhysML.Surrogates.SurrogatePlugin).Assembly);
 
     /// <summary>The built-in plugins plus those of the <c>--plugin</c> DLLs, the scene's <c>plugins/</c> folder and
     /// <c>PHYSML_PLUGIN_PATH</c> (see <see cref="PluginSources"/>); a bad DLL is a coded error before anything runs.</summary>

@@ -66,7 +66,7 @@ public static class TrainVerb
             };
             return Train(context, settings, threadCount, parsed.GetValue(output)!, Environment.GetCommandLineArgs());
         });
-        return new Command("train", "Train models offline.") { command };
+        return new Command("train", "Train models offline.") { command, TrainSurrogateVerb.Create(context) };
     }
 
     private static int Train(CliContext context, OfflineTrainingSettings settings, int threads, string path, string[] commandLine)

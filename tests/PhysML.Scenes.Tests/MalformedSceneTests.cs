@@ -20,7 +20,7 @@ public class MalformedSceneTests
         { "dt-not-a-number.scene.json", "4:13: error PML0102: $.time.dt: invalid value: expected a number" },
         { "negative-dt.scene.json", "4:13: error PML0105: $.time.dt: must be a positive finite number, got -0.1" },
         { "unknown-colormap.scene.json", "4:15: error PML0105: $.output.colormap: unknown colormap 'jet'; known: viridis, inferno, diverging" },
-        { "unknown-plugin.scene.json", "3:23: error PML0104: $.plugins[1]: unknown plugin 'plasma'; known plugins: burgers, diffusionSorption, fluid, heat, learnedPressure, poisson, probes, vorticity, wave" },
+        { "unknown-plugin.scene.json", "3:23: error PML0104: $.plugins[1]: unknown plugin 'plasma'; known plugins: burgers, diffusionSorption, fluid, heat, learnedPressure, poisson, probes, surrogate, vorticity, wave" },
         { "duplicate-plugin.scene.json", "3:23: error PML0001: $.plugins[1]: plugin 'heat' is listed twice" },
         { "unknown-component.scene.json", "6:41: error PML0103: $.entities[1].components.heatSourse: unknown component 'heatSourse'; known components: heatPlate, heatSource" },
         { "component-of-unlisted-plugin.scene.json", "5:23: error PML0103: $.entities[0].components.heatPlate: component 'heatPlate' belongs to plugin 'heat', which $.plugins does not list; known components: (none: no enabled plugin registers components)" },

@@ -62,6 +62,7 @@ public class SceneSchemaTests
     [InlineData("sdfObstacle", typeof(PhysML.Fluids.SdfObstacle))]
     [InlineData("diffusionSorptionRod", typeof(PhysML.DiffusionSorption.DiffusionSorptionRod))]
     [InlineData("vorticityDomain", typeof(PhysML.Vorticity.VorticityDomain))]
+    [InlineData("surrogateShadow", typeof(PhysML.Surrogates.SurrogateShadow))]
     [InlineData("waveMembrane", typeof(PhysML.Pde.WaveMembrane))]
     [InlineData("burgers1D", typeof(PhysML.Pde.Burgers1D))]
     [InlineData("burgers2D", typeof(PhysML.Pde.Burgers2D))]

@@ -66,4 +66,8 @@ public static class ErrorCodes
     public const string InvalidRenderSize = "PML0703";
     public const string FfmpegMissing = "PML0704";
     public const string VideoEncodingFailed = "PML0705";
+    // 09xx: neural surrogates (constrained PDE models)
+    public const string SurrogateSettingsInvalid = "PML0901";
+    public const string SurrogateCheckpointInvalid = "PML0902";
+    public const string SurrogateModelMismatch = "PML0903";
 }

@@ -35,6 +35,10 @@ public sealed record CheckpointMetadata
 
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>Model-specific configuration as JSON (e.g. a surrogate's problem and layer settings); null when the
+    /// architecture name says everything.</summary>
+    public string? Configuration { get; init; }
+
     /// <summary>Name and shape of each stored tensor, in file order.</summary>
     public IReadOnlyList<CheckpointTensor> Tensors { get; init; } = [];
 

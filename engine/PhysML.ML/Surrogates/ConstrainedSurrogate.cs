@@ -1,0 +1,113 @@
+using PhysML.Core.Errors;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace PhysML.ML.Surrogates;
+
+/// <summary>
+/// A neural PDE surrogate with mixture-of-experts hard constraints (Chalapathi, Du &amp; Krishnapriyan, "Scaling
+/// physics-informed hard constraints with mixture-of-experts", ICLR 2024). An FNO maps the initial condition to N basis
+/// fields φ_n over the space-time grid; expert k predicts u = Σ_n w_{k,n} φ_n on its subdomain, with w_k the solution
+/// of the nonlinear least-squares problem whose rows are the PDE residual at the expert's collocation points, its
+/// initial- and boundary-condition rows and a ridge term, solved in float64 by batched Levenberg–Marquardt
+/// (<see cref="LevenbergMarquardt"/>; all experts of all samples in one batch). Gradients reach the network through
+/// the implicit step, not by unrolling LM. <see cref="SurrogateMethod.Soft"/> skips the layer: the network predicts u
+/// and the residual only enters the loss.
+/// </summary>
+public sealed class ConstrainedSurrogate : Module
+{
+    private readonly FourierNeuralOperator2d _network;
+
+    public ConstrainedSurrogate(ISurrogateProblem problem, SurrogateSettings settings) : base(nameof(ConstrainedSurrogate))
+    {
+        if (settings.Validate().Take(1).ToList() is [var error])
+            throw new PhysMLException(ErrorCodes.SurrogateSettingsInvalid, ErrorCategory.BadInput, $"surrogate settings: {error.Field} {error.Message}");
+        Problem = problem;
+        Settings = settings;
+        Partition = new ExpertPartition(problem.Grid, settings.ExpertCount);
+        _network = new FourierNeuralOperator2d(problem.InputChannels, problem.OutputChannels(settings.Fields), settings.Width,
+            settings.Modes1, settings.Modes2, settings.Layers);
+        RegisterComponents();
+    }
+
+    public ISurrogateProblem Problem { get; }
+    public SurrogateSettings Settings { get; }
+    public ExpertPartition Partition { get; }
+
+    /// <summary>
+    /// Predicts from initial conditions [batch, S] (float32), constraining at <paramref name="points"/>. With gradients
+    /// enabled the hard-constraint weights carry the implicit gradient; under no_grad the solve alone runs.
+    /// </summary>
+    public SurrogateOutput Forward(Tensor initial, CollocationPoints points)
+    {
+        var basis = Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields);
+        var features = Features(basis, points);
+        if (Settings.Method == SurrogateMethod.Soft)
+        {
+            var ones = TorchSharp.torch.ones(basis.shape[0], 1, 1, dtype: ScalarType.Float64);
+            var (residual, _) = Problem.Residual.Evaluate(features, ones);
+            return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0);
+        }
+        var (a, b) = ConditionRows(basis, initial, points);
+        LevenbergMarquardt.ResidualFunction system = w =>
+        {
+            var (r, j) = Problem.Residual.Evaluate(features, w);
+            var linear = matmul(a, w.unsqueeze(-1)).squeeze(-1) - b;
+            return (cat([r, linear], -1), cat([j, a], -2));
+        };
+        var start = zeros(basis.shape[0], Partition.Experts, Settings.Fields, dtype: ScalarType.Float64);
+        var solved = LevenbergMarquardt.Solve(system, start, Settings.Solver);
+        var weights = is_grad_enabled() ? LevenbergMarquardt.ImplicitStep(system, solved.Weights, Settings.Solver.Ridge) : solved.Weights;
+        Tensor pdeResidual;
+        using (no_grad()) pdeResidual = Problem.Residual.Evaluate(features, solved.Weights).Residual;
+        return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations);
+    }
+
+    /// <summary>A copy with the same weights and other settings (e.g. another collocation point count).</summary>
+    public ConstrainedSurrogate With(SurrogateSettings settings)
+    {
+        var copy = new ConstrainedSurrogate(Problem, settings);
+        using (no_grad())
+        {
+            var source = state_dict();
+            foreach (var (name, parameter) in copy.state_dict()) parameter.copy_(source[name]);
+        }
+        return copy;
+    }
+
+    /// <summary>u(t, s) = Σ_n w_{k(s), n}·φ_n(t, s), each point weighted by its expert's weights.</summary>
+    public Tensor Combine(Tensor basis, Tensor weights)
+    {
+        var perPoint = weights.index_select(1, tensor(Partition.ExpertOf));
+        return einsum("bnts,bsn->bts", basis, perPoint);
+    }
+
+    // The operator fields at each expert's collocation points: [batch, N, T·S] gathered to [batch, K, P, N], float64.
+    private PdeFeatures Features(Tensor basis, CollocationPoints points)
+    {
+        var (batch, fields) = (basis.shape[0], basis.shape[1]);
+        var (k, p) = (points.Pde.shape[0], points.Pde.shape[1]);
+        var flat = points.Pde.flatten();
+        Tensor Gather(Tensor field) => field.reshape(batch, fields, -1).index_select(2, flat).view(batch, fields, k, p)
+            .permute(0, 2, 3, 1).to(ScalarType.Float64);
+        var operators = Problem.OperatorFields(basis).Select(Gather).ToArray();
+        var source = Problem.SourceField is { } f
+            ? tensor(f).index_select(0, flat).view(1, k, p).expand(batch, k, p)
+            : zeros(batch, k, p, dtype: ScalarType.Float64);
+        return new PdeFeatures(operators, source);
+    }
+
+    // Initial-condition rows (basis at t = 0 = u₀) and the problem's boundary rows, weighted, [batch, K, Q, N] and [batch, K, Q].
+    private (Tensor A, Tensor B) ConditionRows(Tensor basis, Tensor initial, CollocationPoints points)
+    {
+        var weight = Settings.ConditionWeight;
+        var (batch, fields) = (basis.shape[0], basis.shape[1]);
+        var (k, q) = (points.Initial.shape[0], points.Initial.shape[1]);
+        var flat = points.Initial.flatten();
+        var a = basis[.., .., 0, ..].index_select(2, flat).view(batch, fields, k, q).permute(0, 2, 3, 1).to(ScalarType.Float64) * weight;
+        var b = initial.index_select(1, flat).view(batch, k, q).to(ScalarType.Float64) * weight;
+        if (Problem.BoundaryRows(basis, Partition) is not { } boundary) return (a, b);
+        var (ba, bb) = boundary;
+        return (cat([a, ba.to(ScalarType.Float64) * weight], 2), cat([b, bb.to(ScalarType.Float64) * weight], 2));
+    }
+}

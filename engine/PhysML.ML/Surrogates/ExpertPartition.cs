@@ -1,0 +1,48 @@
+using PhysML.Core.Errors;
+
+namespace PhysML.ML.Surrogates;
+
+/// <summary>
+/// The mixture-of-experts split of the spatial domain into K non-overlapping subdomains (Chalapathi et al. 2024, §3.1):
+/// K contiguous slabs along x for a 1D problem, a Kx × Ky block grid for a 2D one (Kx·Ky = K, Kx ≥ Ky as close to
+/// square as K allows). An expert owns its subdomain at every time; K = 1 is the single hard constraint.
+/// </summary>
+public sealed class ExpertPartition
+{
+    public ExpertPartition(SurrogateGrid grid, int experts)
+    {
+        if (experts < 1 || experts > grid.Spatial)
+            throw new PhysMLException(ErrorCodes.SurrogateSettingsInvalid, ErrorCategory.BadInput,
+                $"experts must be in 1..{grid.Spatial} (spatial points), got {experts}");
+        var ky = grid.Rows == 1 ? 1 : (int)Math.Floor(Math.Sqrt(experts));
+        while (experts % ky != 0) ky--;
+        var kx = experts / ky;
+        if (kx > grid.Columns || ky > grid.Rows)
+            throw new PhysMLException(ErrorCodes.SurrogateSettingsInvalid, ErrorCategory.BadInput,
+                $"{experts} experts ({kx} × {ky}) do not fit a {grid.Columns} × {grid.Rows} grid");
+        Experts = experts;
+        ExpertsX = kx;
+        ExpertsY = ky;
+        ExpertOf = new long[grid.Spatial];
+        var members = Enumerable.Range(0, experts).Select(_ => new List<int>()).ToArray();
+        for (var row = 0; row < grid.Rows; row++)
+            for (var column = 0; column < grid.Columns; column++)
+            {
+                var expert = (int)((long)row * ky / grid.Rows) * kx + (int)((long)column * kx / grid.Columns);
+                var s = row * grid.Columns + column;
+                ExpertOf[s] = expert;
+                members[expert].Add(s);
+            }
+        Members = members.Select(m => m.ToArray()).ToArray();
+    }
+
+    public int Experts { get; }
+    public int ExpertsX { get; }
+    public int ExpertsY { get; }
+
+    /// <summary>The expert owning each spatial point s.</summary>
+    public long[] ExpertOf { get; }
+
+    /// <summary>The spatial points of each expert, ascending.</summary>
+    public int[][] Members { get; }
+}

@@ -1,0 +1,23 @@
+using static TorchSharp.torch;
+
+namespace PhysML.ML.Surrogates;
+
+/// <summary>
+/// r = ∂ω/∂τ + T·(u·∂ω/∂x + v·∂ω/∂y − ν∇²ω − f), τ = t/T. Operators (T folded in where it belongs):
+/// [∂φ/∂τ, T·∂φ/∂x, T·∂φ/∂y, u[φ], v[φ], T·ν·∇²φ]; u[φ], v[φ] are the velocities of the streamfunction of φ, so all are
+/// linear in w and the advection term is bilinear: its Jacobian is (Ω_x w)·U + (U w)·Ω_x + (Ω_y w)·V + (V w)·Ω_y.
+/// </summary>
+public sealed class VorticityResidual : IPdeResidual
+{
+    public (Tensor Residual, Tensor Jacobian) Evaluate(PdeFeatures features, Tensor weights)
+    {
+        var w = weights.unsqueeze(-1);
+        var o = features.Operators;
+        var (phiT, phiX, phiY, velU, velV, lap) = (o[0], o[1], o[2], o[3], o[4], o[5]);
+        Tensor Apply(Tensor op) => matmul(op, w).squeeze(-1);
+        var (wx, wy, u, v) = (Apply(phiX), Apply(phiY), Apply(velU), Apply(velV));
+        var residual = Apply(phiT) + u * wx + v * wy - Apply(lap) - features.Source;
+        var jacobian = phiT + wx.unsqueeze(-1) * velU + u.unsqueeze(-1) * phiX + wy.unsqueeze(-1) * velV + v.unsqueeze(-1) * phiY - lap;
+        return (residual, jacobian);
+    }
+}
