@@ -6,6 +6,7 @@ namespace PhysML.Core.Application;
 /// recorded in <see cref="Diagnostics.PluginFaults"/> and <see cref="Diagnostics.RunWarnings"/> as PML0801, and the
 /// other plugins go on. The scene loader sets it from the scene's <c>onPluginError</c>.
 /// </summary>
+[Checkpoints.NoCheckpointState("set from the scene's onPluginError at load")]
 public sealed record PluginFaultPolicy(IReadOnlySet<string> DisableOnError)
 {
     public bool Disables(string? plugin) => plugin is not null && DisableOnError.Contains(plugin);
