@@ -19,9 +19,15 @@ public static class ViewVerb
         var output = new Option<string?>("--out") { Description = "Directory for screenshots (P); default: the current directory." };
         var paused = new Option<bool>("--paused") { Description = "Open paused at frame 0." };
         var captureAt = new Option<long?>("--capture-at") { Description = "Take a screenshot when simulation frame N is shown, then close (scripted images)." };
+        var viewport = new Option<string>("--viewport")
+        {
+            Description = "Who draws the viewport: gpu (the Vulkan renderer of run --render: 3D smoke volumes, glyphs) or cpu (a colour-mapped field, for comparison).",
+            DefaultValueFactory = _ => "gpu",
+        };
+        viewport.AcceptOnlyFromAmong("gpu", "cpu");
         var command = new Command("view", "Open the real-time viewer window: the scene runs on its own thread, H lists the keys.")
         {
-            scene, backend, vsync, size, output, paused, captureAt,
+            scene, backend, vsync, size, output, paused, captureAt, viewport,
         };
         command.SetAction(parsed =>
         {
@@ -34,7 +40,9 @@ public static class ViewVerb
             var loader = new SceneLoader(BuiltInPlugins.Catalog());
             loader.Load(path).App.Dispose();
             var options = new ViewerOptions(width, height, parsed.GetValue(vsync) == "on", parsed.GetValue(backend)!, directory, StartPaused: parsed.GetValue(paused));
-            using var viewer = new ViewerApp(() => loader.Load(path), options);
+            Func<Gpu.VulkanContext, Viewer.Rendering.IViewportRenderer>? renderer =
+                parsed.GetValue(viewport) == "gpu" ? gpu => new Viewer.Rendering.GpuViewportRenderer(gpu) : null;
+            using var viewer = new ViewerApp(() => loader.Load(path), options, renderer);
             context.Output.WriteLine($"viewing '{path}' on {viewer.Context.DeviceName} ({viewer.Presenter.ImageFormat}, {viewer.Presenter.PresentMode}); H lists the keys, Esc quits");
             viewer.Run(parsed.GetValue(captureAt));
             if (viewer.LastScreenshot is { } shot) context.Output.WriteLine($"screenshot: {shot}");

@@ -18,8 +18,8 @@ public sealed class RenderTarget : IDisposable
         if (height is < 1 or > MaxSide) throw new ArgumentOutOfRangeException(nameof(height), height, $"must be between 1 and {MaxSide} pixels");
         (Width, Height) = (width, height);
         // Device-local: written by every render, read by the swapchain copy; the host reads it only for PNGs (through
-        // the context's staging buffer). Device-local buffers are transfer sources and destinations already.
-        Pixels = context.CreateBuffer(new BufferDescription((ulong)width * (ulong)height * 4, GpuBufferUsage.Storage, HostVisible: false),
+        // the context's staging buffer). TransferSource declared for the viewer's GPU-to-GPU copy into its frame buffer.
+        Pixels = context.CreateBuffer(new BufferDescription((ulong)width * (ulong)height * 4, GpuBufferUsage.Storage | GpuBufferUsage.TransferSource, HostVisible: false),
             $"render-target {width}x{height}");
     }
 

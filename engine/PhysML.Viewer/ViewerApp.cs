@@ -36,18 +36,19 @@ public sealed partial class ViewerApp : IDisposable
     /// <summary>Opens the window and the Vulkan context; the simulation starts with <see cref="Run"/> or <see cref="StartSimulation"/>.</summary>
     /// <param name="load">Loads the scene (called on the simulation thread, again on every reset).</param>
     /// <param name="options">Window size, vsync, backend, screenshot directory.</param>
-    /// <param name="renderer">The viewport renderer; the CPU colormap renderer when null.</param>
+    /// <param name="renderer">Makes the viewport renderer on the window's Vulkan context (e.g. <see cref="GpuViewportRenderer"/>);
+    /// the CPU colormap renderer when null.</param>
     /// <exception cref="Core.Errors.PhysMLException">PML0710 no display, PML0711 nothing can present, PML0401 no Vulkan.</exception>
-    public ViewerApp(Func<LoadedScene> load, ViewerOptions options, IViewportRenderer? renderer = null)
+    public ViewerApp(Func<LoadedScene> load, ViewerOptions options, Func<VulkanContext, IViewportRenderer>? renderer = null)
     {
         _options = options;
-        _renderer = renderer ?? new ColormapViewportRenderer();
         Window = new GlfwWindow(options.Width, options.Height, "PhysML viewer", options.Visible);
         try
         {
             Context = new VulkanContext(new VulkanDeviceOptions(EnableValidation: options.EnableValidation, ApplicationName: "PhysML viewer", Presentation: Window));
             Presenter = new SwapchainPresenter(Context, () => Window.FramebufferSize, options.VSync);
             _compositor = new HudCompositor(Context);
+            _renderer = renderer?.Invoke(Context) ?? new ColormapViewportRenderer();
         }
         catch
         {
@@ -172,8 +173,9 @@ public sealed partial class ViewerApp : IDisposable
         ulong bytes = (ulong)width * (ulong)height * 4;
         if (_frames[slot] is { } existing && existing.SizeInBytes == bytes) return existing;
         _frames[slot]?.Dispose();
-        // Host-visible: the CPU renderer writes it directly; Storage for hud_blend; TransferSource for the presenter's copy.
-        _frames[slot] = Context.CreateBuffer(new BufferDescription(bytes, GpuBufferUsage.Storage | GpuBufferUsage.TransferSource, HostVisible: true), $"viewer frame {slot}");
+        // Host-visible: the CPU renderer writes it directly; Storage for hud_blend; TransferSource for the presenter's copy;
+        // TransferDestination for the GPU renderer's copy.
+        _frames[slot] = Context.CreateBuffer(new BufferDescription(bytes, GpuBufferUsage.Storage | GpuBufferUsage.TransferSource | GpuBufferUsage.TransferDestination, HostVisible: true), $"viewer frame {slot}");
         return _frames[slot]!;
     }
 
