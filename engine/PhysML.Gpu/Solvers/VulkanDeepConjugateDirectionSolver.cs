@@ -28,10 +28,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
     private readonly SolverKernels _solverKernels;
     private readonly DcdmKernels _kernels;
     private readonly IPoissonSolver _fallback;
-    private readonly List<IDisposable> _system = new();
-    private IPoissonStencil? _builtFor;
-    private int _builtVersion = -1;
-    private SystemBuffers? _buffers;
+    private readonly SystemResources<SystemBuffers> _system = new();
     private float[] _floats = Array.Empty<float>();
     private bool _disposed;
 
@@ -109,8 +106,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
         var n = a.Size;
         if (b.Length != n || x.Length != n)
             throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
-        Prepare(a);
-        var buffers = _buffers!;
+        var buffers = _system.For(a, Build);
         if (GpuSolveTransfer.Upload(b, x, _floats, buffers.B, buffers.X, buffers.Scalars, Options) == 0)
             return GpuSolveTransfer.ZeroRightHandSide(Name, x, Options, start);
         // Empty ring: zero curvatures make the first coefficients zero.
@@ -135,29 +131,9 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
         return LearnedPoissonSolver.Continued(Name, partial, _fallback.Solve(a, b, x));
     }
 
-    private void Prepare(IPoissonStencil a)
-    {
-        if (_buffers is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return;
-        ReleaseSystem();
-        try
-        {
-            Build(a);
-            (_builtFor, _builtVersion) = (a, a.Version);
-        }
-        catch
-        {
-            ReleaseSystem();
-            throw;
-        }
-    }
+    private T Keep<T>(T resource) where T : IDisposable => _system.Keep(resource);
 
-    private T Keep<T>(T resource) where T : IDisposable
-    {
-        _system.Add(resource);
-        return resource;
-    }
-
-    private void Build(IPoissonStencil a)
+    private SystemBuffers Build(IPoissonStencil a)
     {
         var n = a.Size;
         if (_floats.Length < n) _floats = new float[n];
@@ -177,7 +153,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
             Keep(_context.CreateSequence("dcdm.initial")), Keep(_context.CreateSequence("dcdm.batch")));
         var plan = Keep(Network.PlanFor(a, buffers.R, buffers.Q));
         Record(buffers, plan);
-        _buffers = buffers;
+        return buffers;
     }
 
     private void Record(SystemBuffers s, DirectionNetworkPlan plan)
@@ -236,20 +212,11 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
     {
         if (_disposed) return;
         _disposed = true;
-        ReleaseSystem();
+        _system.Release();
         if (_ownsFallback) _fallback.Dispose();
         _kernels.Dispose();
         _solverKernels.Dispose();
         if (_ownsNetwork) Network.Dispose();
-    }
-
-    private void ReleaseSystem()
-    {
-        for (var i = _system.Count - 1; i >= 0; i--) _system[i].Dispose();
-        _system.Clear();
-        _buffers = null;
-        _builtFor = null;
-        _builtVersion = -1;
     }
 
     private sealed record SystemBuffers(

@@ -6,31 +6,11 @@ namespace PhysML.Gpu.Solvers;
 
 public sealed partial class VulkanPoissonSolver
 {
-    // Uploads the stencil (and the multigrid hierarchy) and records the two sequences, unless this exact operator at
-    // this version is already there.
-    private void Prepare(IPoissonStencil a)
-    {
-        if (_buffers is not null && ReferenceEquals(_builtFor, a) && _builtVersion == a.Version) return;
-        ReleaseSystem();
-        try
-        {
-            Build(a);
-            (_builtFor, _builtVersion) = (a, a.Version);
-        }
-        catch
-        {
-            ReleaseSystem();
-            throw;
-        }
-    }
+    private T Keep<T>(T resource) where T : IDisposable => _system.Keep(resource);
 
-    private T Keep<T>(T resource) where T : IDisposable
-    {
-        _system.Add(resource);
-        return resource;
-    }
-
-    private void Build(IPoissonStencil a)
+    // Uploads the stencil (and the multigrid hierarchy) and records the two sequences (through _system.For: only when
+    // this exact operator at this version is not already there).
+    private SystemBuffers Build(IPoissonStencil a)
     {
         var n = a.Size;
         if (_floats.Length < n) _floats = new float[n];
@@ -49,7 +29,7 @@ public sealed partial class VulkanPoissonSolver
         var buffers = new SystemBuffers(levels, x, b, r, z, p, ap, partials, scalars,
             Keep(_context.CreateSequence("solver.initial")), Keep(_context.CreateSequence("solver.batch")));
         Record(buffers);
-        _buffers = buffers;
+        return buffers;
     }
 
     private GpuStencilLevel[] UploadLevels(IPoissonStencil a)

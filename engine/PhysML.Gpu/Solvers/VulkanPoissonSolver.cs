@@ -24,10 +24,8 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
     private readonly VulkanContext _context;
     private readonly SolverKernels _kernels;
     private readonly MultigridOptions _multigrid;
-    private readonly List<IDisposable> _system = new();
-    private IPoissonStencil? _builtFor;
-    private int _builtVersion = -1;
-    private SystemBuffers? _buffers;
+    private readonly SystemResources<SystemBuffers> _system = new();
+    private bool _disposed;
     private float[] _floats = Array.Empty<float>();
 
     public const string BackendName = "vulkan";
@@ -78,13 +76,12 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
 
     public SolveInfo Solve(IPoissonStencil a, ReadOnlySpan<double> b, Span<double> x)
     {
-        ObjectDisposedException.ThrowIf(_buffers is null && _builtVersion == -2, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var start = Stopwatch.GetTimestamp();
         var n = a.Size;
         if (b.Length != n || x.Length != n)
             throw new ArgumentException($"operator size {n}, right-hand side {b.Length} and solution {x.Length} must agree");
-        Prepare(a);
-        var buffers = _buffers!;
+        var buffers = _system.For(a, Build);
 
         if (GpuSolveTransfer.Upload(b, x, _floats, buffers.B, buffers.X, buffers.Scalars, Options) == 0)
             return GpuSolveTransfer.ZeroRightHandSide(Name, x, Options, start); // A·x = 0 has x = 0 for SPD A, as on the CPU
@@ -96,19 +93,10 @@ public sealed partial class VulkanPoissonSolver : IPoissonSolver
 
     public void Dispose()
     {
-        if (_builtVersion == -2) return;
-        ReleaseSystem();
+        if (_disposed) return;
+        _disposed = true;
+        _system.Release();
         _kernels.Dispose();
-        _builtVersion = -2;
-    }
-
-    private void ReleaseSystem()
-    {
-        for (var i = _system.Count - 1; i >= 0; i--) _system[i].Dispose();
-        _system.Clear();
-        _buffers = null;
-        _builtFor = null;
-        _builtVersion = -1;
     }
 
     /// <summary>The buffers and recorded sequences of the system currently uploaded.</summary>
