@@ -1,11 +1,13 @@
 using PhysML.Core.Application;
 using PhysML.Core.Validation;
+using PhysML.Solvers.Learned;
 
 namespace PhysML.Surrogates;
 
 /// <summary>
-/// Runs a trained constrained surrogate beside the scene's reference PDE solver (scene name <c>surrogateShadow</c>):
-/// the model predicts the whole trajectory from the initial field, and every frame compares it with the solver.
+/// Runs a trained constrained surrogate on the scene's reference PDE solver's region (scene name <c>surrogateShadow</c>):
+/// in <see cref="SurrogateMode.Shadow"/> beside the solver, in <see cref="SurrogateMode.Replace"/> in its place
+/// (autoregressive over prediction windows), optionally fine-tuned online on windows of the running solver.
 /// </summary>
 [ReadAtStartup]
 public readonly record struct SurrogateShadow : IValidatable
@@ -18,6 +20,16 @@ public readonly record struct SurrogateShadow : IValidatable
     /// <summary>Seeds the collocation points of the constraint solve.</summary>
     public int PointSeed { get; init; } = 1;
 
-    public IEnumerable<FieldError> Validate() =>
-        string.IsNullOrWhiteSpace(Model) ? [new FieldError("model", "must name a surrogate checkpoint (e.g. ../models/surrogate-diffusion-sorption-moe.ckpt)")] : [];
+    public SurrogateMode Mode { get; init; } = SurrogateMode.Shadow;
+
+    /// <summary>Fine-tuning from the running solver (<c>online: true</c>); windows of the reference are the samples.</summary>
+    public OnlineTrainingSettings? Train { get; init; }
+
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Model))
+            yield return new FieldError("model", "must name a surrogate checkpoint (e.g. ../models/surrogate-diffusion-sorption-moe.ckpt)");
+        if (!Enum.IsDefined(Mode)) yield return new FieldError("mode", "must be shadow or replace");
+        foreach (var (field, message) in Train?.Problems() ?? []) yield return new FieldError($"train.{field}", message);
+    }
 }

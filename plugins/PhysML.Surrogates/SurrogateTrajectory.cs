@@ -1,38 +1,33 @@
 namespace PhysML.Surrogates;
 
 /// <summary>
-/// A surrogate's prediction of one run: <see cref="Values"/> [Times·S] at t = k·<see cref="SampleInterval"/>, read
-/// at any time by linear interpolation between samples; <see cref="Current"/> holds the last value read (the field the
-/// viewer shows) and <see cref="Error"/> the surrogate minus the reference there.
+/// One prediction window of a surrogate: <see cref="Values"/> [Times·S] at t = <see cref="Start"/> + k·<see cref="SampleInterval"/>,
+/// read at any time inside the window by linear interpolation between samples.
 /// </summary>
-public sealed class SurrogateTrajectory(double[] values, int times, double sampleInterval, double[] residualPerExpert, double inferMs)
+public sealed class SurrogateTrajectory(double[] values, int times, double sampleInterval, double start, double[] residualPerExpert, double inferMs)
 {
     public double[] Values { get; } = values;
     public int Times { get; } = times;
     public int Spatial => Values.Length / Times;
     public double SampleInterval { get; } = sampleInterval;
+    public double Start { get; } = start;
     public double Horizon => SampleInterval * (Times - 1);
+    public double End => Start + Horizon;
     public double[] ResidualPerExpert { get; } = residualPerExpert;
     public double InferMs { get; } = inferMs;
-    public double[] Current { get; } = new double[values.Length / times];
-    public double[] Error { get; } = new double[values.Length / times];
 
-    /// <summary>Fills <see cref="Current"/> and <see cref="Error"/> at <paramref name="time"/> s and returns
-    /// ‖surrogate − reference‖/‖reference‖; null past the horizon.</summary>
-    public double? Compare(double time, ReadOnlySpan<double> reference)
+    /// <summary>The prediction at <see cref="End"/>, where the next window of an autoregressive rollout starts.</summary>
+    public double[] Last => Values[((Times - 1) * Spatial)..];
+
+    /// <summary>Whether <paramref name="time"/> lies inside the window (up to rounding).</summary>
+    public bool Covers(double time) => time <= End + 1e-9 * Math.Max(1, Math.Abs(End));
+
+    /// <summary>Writes the prediction at <paramref name="time"/> s (clamped to the window) into <paramref name="into"/>.</summary>
+    public void Interpolate(double time, Span<double> into)
     {
-        if (time > Horizon * (1 + 1e-9)) return null;
-        var position = Math.Clamp(time / SampleInterval, 0, Times - 1);
+        var position = Math.Clamp((time - Start) / SampleInterval, 0, Times - 1);
         var k = Math.Min((int)position, Times - 2);
         var f = position - k;
-        double difference = 0, norm = 0;
-        for (var s = 0; s < Spatial; s++)
-        {
-            Current[s] = (1 - f) * Values[k * Spatial + s] + f * Values[(k + 1) * Spatial + s];
-            Error[s] = Current[s] - reference[s];
-            difference += Error[s] * Error[s];
-            norm += reference[s] * reference[s];
-        }
-        return Math.Sqrt(difference / Math.Max(norm, 1e-300));
+        for (var s = 0; s < Spatial; s++) into[s] = (1 - f) * Values[k * Spatial + s] + f * Values[(k + 1) * Spatial + s];
     }
 }
