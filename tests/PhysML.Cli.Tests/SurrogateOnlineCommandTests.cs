@@ -58,6 +58,8 @@ public class SurrogateOnlineCommandTests
         Assert.True(a[^1]["train.rounds"] >= 2, $"{a[^1]["train.rounds"]} rounds");
         Assert.Contains(a, f => f.ContainsKey("train.loss"));
         Assert.Equal(a[^1]["train.rounds"] - a[^1]["train.rejected"], a[^1]["model.version"]);
+        Assert.True(a[^1]["model.version"] >= 1, "a validated candidate was adopted");
+        Assert.Contains(a, f => f.ContainsKey("surrogate.heldout_rel_l2"));
     }
 
     [Fact]
