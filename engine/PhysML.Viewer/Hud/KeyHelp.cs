@@ -16,6 +16,7 @@ public static class KeyHelp
         ("V", "vsync on / off"),
         ("H, F1", "this help"),
         ("G", "HUD on / off"),
+        ("A", "velocity arrows on / off (2D)"),
         ("Esc", "quit"),
         ("Left drag", "orbit (3D camera)"),
         ("Right/middle drag", "pan (3D camera)"),
