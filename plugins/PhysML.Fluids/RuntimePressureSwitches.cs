@@ -97,7 +97,8 @@ internal sealed class RuntimePressureSwitches
         bool? training = world.HasResource<LearnedPressureStatus>() && world.Resource<LearnedPressureStatus>() is { CanTrain: true } learned
             ? learned.Training
             : null;
-        return new RuntimeControlStatus(solver.Name, solver.Backend, training, _note);
+        var preconditioner = world.HasResource<LearnedPressureStatus>() ? "learned" : _preconditioner.ToString().ToLowerInvariant();
+        return new RuntimeControlStatus(solver.Name, solver.Backend, training, _note) { Preconditioner = preconditioner };
     }
 
     private static IProjection Projection(World world, Entity entity) => world.TryGet<FluidSimulation2D>(entity, out var flat)

@@ -39,13 +39,14 @@ public class RuntimeControlsTests
         using var app = Smoke(controls);
         app.RunFrame(2);
         Assert.Equal("pcg-mic", controls.Status!.Solver);
+        Assert.Equal("mic0", controls.Status.Preconditioner);
 
         controls.Post(RuntimeCommand.CycleSolver);
         Assert.Equal("pcg-mic", SolverInUse(app)); // posted, not yet applied: only a frame boundary applies it
         app.RunFrame(2);
 
         Assert.Equal("mgpcg", SolverInUse(app));
-        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null), controls.Status);
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null) { Preconditioner = "multigrid" }, controls.Status);
         // Tolerance 1e-8 relative: after projection the divergence is at round-off of the solve, far below 1e-4 1/s.
         Assert.True(app.World.Resource<FrameMetrics>().TryGet("fluid.max_divergence", out var divergence));
         Assert.InRange(divergence, 0, 1e-4);
@@ -54,6 +55,7 @@ public class RuntimeControlsTests
         controls.Post(RuntimeCommand.CycleSolver);
         app.RunFrame(1);
         Assert.Equal("pcg-jacobi", controls.Status!.Solver); // multigrid -> none -> jacobi
+        Assert.Equal("jacobi", controls.Status.Preconditioner);
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public class RuntimeControlsTests
         controls.Post(RuntimeCommand.ToggleBackend);
         app.RunFrame(2);
         // mic0 has no Vulkan kernel, so the switch takes multigrid, as Startup would.
-        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Vulkan, null, null), controls.Status);
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Vulkan, null, null) { Preconditioner = "multigrid" }, controls.Status);
         Assert.Equal(ComputeBackend.Vulkan, app.World.Resource<ComputeBackend>().Used);
 
         controls.Post(RuntimeCommand.ToggleBackend);
