@@ -10,7 +10,7 @@ namespace PhysML.Viewer.Hud;
 /// Draws the HUD with SkiaSharp into a transparent, premultiplied RGBA8 overlay the size of the window: status text
 /// (scene, frame, field and its range, fps and the frame-time breakdown, solver, backend, training), a colour bar,
 /// live plots of iterations per frame and of the last solve's residual history, the error of a failed simulation and
-/// the help overlay. <see cref="HudCompositor"/> blends it over the viewport on the GPU.
+/// the help overlay. <see cref="PhysML.Rendering.OverlayCompositor"/> blends it over the viewport on the GPU (the renderer's one composite pass).
 /// </summary>
 public sealed partial class HudOverlay : IDisposable
 {
