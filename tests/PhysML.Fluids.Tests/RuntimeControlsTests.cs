@@ -46,6 +46,9 @@ public class RuntimeControlsTests
         app.RunFrame(2);
 
         Assert.Equal("mgpcg", SolverInUse(app));
+        // The key went through the timeline's mechanism: a PressureControls request, applied (and checkpointed) as one.
+        var requests = app.World.Resource<PressureControls>();
+        Assert.Equal(("multigrid", false), (requests.Preconditioner, requests.HasPending));
         Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null) { Preconditioner = "multigrid" }, controls.Status);
         // Tolerance 1e-8 relative: after projection the divergence is at round-off of the solve, far below 1e-4 1/s.
         Assert.True(app.World.Resource<FrameMetrics>().TryGet("fluid.max_divergence", out var divergence));
