@@ -11,7 +11,7 @@ public static class KeyHelp
         ("F, Tab", "next displayed field"),
         ("S", "next pressure solver / preconditioner"),
         ("B", "pressure solve on CPU / Vulkan"),
-        ("T", "online training on / off"),
+        ("T", "online training stop / start"),
         ("P", "screenshot (PNG)"),
         ("V", "vsync on / off"),
         ("H, F1", "this help"),
