@@ -5,13 +5,15 @@ using PhysML.Gpu;
 using PhysML.Scenes.Loading;
 using PhysML.Viewer;
 using PhysML.Viewer.Presentation;
+using PhysML.Viewer.Rendering;
 
 namespace PhysML.Cli;
 
 /// <summary>
 /// <c>physml bench view [SCENE]</c>: ms per presented frame at a window size (1280×720 by default), vsync off, in a
 /// hidden window: the presenter alone (copy, blit, present of a ready RGBA8 buffer) and, with a scene, the viewer's whole
-/// window frame (CPU colormap viewport, Skia HUD, GPU HUD blend, present) while the scene runs on its own thread.
+/// window frame while the scene runs on its own thread, with the CPU colormap viewport and then the default GPU viewport
+/// (the Vulkan renderer), and their ratio.
 /// A benchmark, not a test: figures depend on the machine and driver.
 /// </summary>
 public static class BenchViewVerb
@@ -35,15 +37,28 @@ public static class BenchViewVerb
             Report(context, "present only (copy + blit + present)", MeasurePresent(viewer, width, height, count));
             if (path is not null)
             {
-                viewer.StartSimulation();
-                for (int i = 0; i < 10; i++) viewer.RunFrame();
-                Report(context, $"viewer frame ({Path.GetFileName(path)}: viewport + HUD + blend + present)", Measure(count, () => viewer.RunFrame()));
-                context.Output.WriteLine($"  of which render {viewer.Timings.RenderMs:F2} ms, blend + present {viewer.Timings.PresentMs:F2} ms (smoothed); simulation frames meanwhile: {viewer.Simulation.FramesRun}");
+                double cpu = MeasureViewer(context, viewer, $"viewer frame, CPU colormap viewport ({Path.GetFileName(path)}: viewport + HUD + blend + present)", count);
+                viewer.Dispose();
+                // The default viewport (physml view --viewport gpu): the Vulkan renderer with glyphs, in the same process.
+                using var gpuViewer = new ViewerApp(load, new ViewerOptions(width, height, VSync: false, Visible: false), c => new GpuViewportRenderer(c));
+                double gpu = MeasureViewer(context, gpuViewer, $"viewer frame, GPU viewport ({Path.GetFileName(path)}: FrameRenderer + HUD + blend + present)", count);
+                context.Output.WriteLine($"  GPU viewport / CPU viewport, mean ms per frame: {gpu / cpu:F2}x");
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Starts the scene, runs 10 frames to warm up, reports <paramref name="count"/> frames; returns the mean ms.</summary>
+    private static double MeasureViewer(CliContext context, ViewerApp viewer, string what, int count)
+    {
+        viewer.StartSimulation();
+        for (int i = 0; i < 10; i++) viewer.RunFrame();
+        double[] ms = Measure(count, () => viewer.RunFrame());
+        Report(context, what, ms);
+        context.Output.WriteLine($"  of which render {viewer.Timings.RenderMs:F2} ms, blend + present {viewer.Timings.PresentMs:F2} ms (smoothed); simulation frames meanwhile: {viewer.Simulation.FramesRun}");
+        return ms.Average();
     }
 
     private static double[] MeasurePresent(ViewerApp viewer, int width, int height, int count)

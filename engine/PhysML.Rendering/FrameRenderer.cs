@@ -7,7 +7,7 @@ namespace PhysML.Rendering;
 /// <summary>
 /// Draws a <see cref="RenderSnapshot"/> into a <see cref="RenderTarget"/> with Vulkan compute: 2D fields colormapped
 /// with obstacles and velocity glyphs (<c>field2d.comp</c>), 3D fields as a lit smoke volume with obstacle surfaces and a
-/// slice plane (<c>volume_bricks.comp</c>, <c>volume_light.comp</c>, <c>volume.comp</c>), then overlays such as the legend (<c>composite.comp</c>).
+/// slice plane (<c>volume_bricks.comp</c>, <c>volume_light.comp</c>, <c>volume.comp</c>), then overlays such as the legend (<see cref="OverlayCompositor"/>).
 /// Each frame is one recorded command sequence; the only host round trips are the snapshot's upload and, when a caller
 /// wants a PNG, <see cref="RenderTarget.ReadPixels()"/>.
 /// </summary>
@@ -23,9 +23,9 @@ public sealed partial class FrameRenderer : IDisposable
     private readonly ComputeKernel _volumeLight;
     private readonly ComputeKernel _volume;
     private readonly ComputeKernel _volumeBricks;
-    private readonly ComputeKernel _composite;
+    private readonly OverlayCompositor _composite;
     private readonly CommandSequence _sequence;
-    private readonly DeviceArray _field, _solid, _velocity, _density, _light, _bricks, _lut, _overlay;
+    private readonly DeviceArray _field, _solid, _velocity, _density, _light, _bricks, _lut;
     private readonly GpuBuffer _none;
     private readonly Dictionary<string, uint[]> _tables = new(StringComparer.Ordinal);
     private OverlayCanvas? _legend;
@@ -37,7 +37,7 @@ public sealed partial class FrameRenderer : IDisposable
         _volumeLight = Kernel("volume_light", 3, sizeof(int) * 9);
         _volume = Kernel("volume", 7, sizeof(int) * 32);
         _volumeBricks = Kernel("volume_bricks", 3, sizeof(int) * 5);
-        _composite = Kernel("composite", 2, sizeof(uint) * 2);
+        _composite = new OverlayCompositor(context);
         _sequence = context.CreateSequence("render frame");
         _field = new DeviceArray(context, "render field");
         _solid = new DeviceArray(context, "render solid");
@@ -46,7 +46,6 @@ public sealed partial class FrameRenderer : IDisposable
         _light = new DeviceArray(context, "render light");
         _bricks = new DeviceArray(context, "render bricks");
         _lut = new DeviceArray(context, "render colormap");
-        _overlay = new DeviceArray(context, "render overlay");
         // Bound where a view has no solid mask or velocity: the shaders read it only when the push constants say so.
         _none = context.CreateBuffer(new BufferDescription(16, GpuBufferUsage.Storage, HostVisible: true), "render none");
     }
@@ -90,10 +89,7 @@ public sealed partial class FrameRenderer : IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (overlay.Width != target.Width || overlay.Height != target.Height)
             throw new ArgumentException($"overlay {overlay.Width}x{overlay.Height} does not match target {target.Width}x{target.Height}", nameof(overlay));
-        var buffer = _overlay.Upload(overlay.Pixels);
-        var grid = WorkgroupGrid.For(target.PixelCount, 256, _context.MaxWorkgroupsX);
-        using var binding = _composite.Bind(target.Pixels, buffer);
-        Submit(r => r.Dispatch(binding, new CompositePush { Count = (uint)target.PixelCount, RowLength = grid.X * 256 }, grid));
+        _composite.Composite(target.Pixels, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(overlay.Pixels), target.PixelCount);
     }
 
     public void Dispose()
@@ -103,7 +99,7 @@ public sealed partial class FrameRenderer : IDisposable
         _legend?.Dispose();
         // Reverse order of creation.
         _none.Dispose();
-        foreach (var array in new[] { _overlay, _lut, _bricks, _light, _density, _velocity, _solid, _field }) array.Dispose();
+        foreach (var array in new[] { _lut, _bricks, _light, _density, _velocity, _solid, _field }) array.Dispose();
         _sequence.Dispose();
         _composite.Dispose();
         _volumeBricks.Dispose();

@@ -11,6 +11,10 @@ public readonly record struct OrbitCamera(double Yaw, double Pitch, double Dista
 
     public (double X, double Y, double Z) Target { get; init; } = (0.5, 0.5, 0.5);
 
+    /// <summary>Shifts the eye and the point it looks at together, along the view's right and up directions, in multiples
+    /// of the domain's largest side: the picture slides, the viewing angle stays (the viewer's right/middle drag).</summary>
+    public (double Right, double Up) Pan { get; init; } = (0, 0);
+
     /// <summary>Vertical field of view in degrees.</summary>
     public double FieldOfView { get; init; } = 40;
 
@@ -21,10 +25,10 @@ public readonly record struct OrbitCamera(double Yaw, double Pitch, double Dista
         var pitch = Math.Clamp(Pitch, -1.55, 1.55); // short of ±90°, where the up vector is undefined
         var target = new Vector3D(Target.X * nx, Target.Y * ny, Target.Z * nz);
         var offset = new Vector3D(Math.Cos(pitch) * Math.Sin(Yaw), Math.Sin(pitch), Math.Cos(pitch) * Math.Cos(Yaw));
-        var eye = target + offset * (Distance * size);
         var forward = (-1 * offset).Normalized();
         var right = forward.Cross(new Vector3D(0, 1, 0)).Normalized();
         var up = right.Cross(forward);
+        var eye = target + offset * (Distance * size) + right * (Pan.Right * size) + up * (Pan.Up * size);
         return new CameraFrame(eye, forward, right, up, Math.Tan(FieldOfView * Math.PI / 360));
     }
 }

@@ -57,11 +57,15 @@ public sealed class RenderSnapshot
             views.Add(density);
         var copies = views.Select(Copy).ToList();
         var solid = catalog.Find(SolidFieldName) is { } s ? Copy(s) : null;
-        CellVelocity? velocity = null;
-        if (catalog.Find("u") is { } u && catalog.Find("v") is { } v)
-            velocity = CellVelocity.FromComponents(u.Shape, u.Read().Span, v.Shape, v.Read().Span);
-        return new RenderSnapshot(frame, time, copies, solid, velocity);
+        return new RenderSnapshot(frame, time, copies, solid, ExtractVelocity(catalog));
     }
+
+    /// <summary>The cell-centred 2D velocity from the catalog's <c>u</c> and <c>v</c> (for glyphs), or null when the
+    /// catalog has no 2D velocity. Both the headless renderer's snapshot and the viewer's take it from here.</summary>
+    public static CellVelocity? ExtractVelocity(FieldCatalog catalog) =>
+        catalog.Find("u") is { } u && catalog.Find("v") is { } v
+            ? CellVelocity.FromComponents(u.Shape, u.Read().Span, v.Shape, v.Read().Span)
+            : null;
 
     internal static PhysMLException UnknownField(string name, IEnumerable<string> known) =>
         new(ErrorCodes.UnknownRenderField, ErrorCategory.BadInput,

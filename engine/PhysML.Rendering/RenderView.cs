@@ -42,6 +42,7 @@ public readonly record struct RenderView(string Field)
         if (GlyphSpacing < 1) throw Invalid(nameof(GlyphSpacing), $"must be at least 1 cell (was {GlyphSpacing})");
         if (Slice.Axis != SliceAxis.None && !(Slice.Position is >= 0 and <= 1)) throw Invalid(nameof(Slice), $"Position must be in [0, 1] (was {Slice.Position})");
         if (!(Camera.Distance > 0) || !double.IsFinite(Camera.Distance)) throw Invalid(nameof(Camera), $"Distance must be positive (was {Camera.Distance})");
+        if (!double.IsFinite(Camera.Pan.Right) || !double.IsFinite(Camera.Pan.Up)) throw Invalid(nameof(Camera), $"Pan must be finite (was {Camera.Pan})");
         if (!(Camera.FieldOfView is > 0 and < 180)) throw Invalid(nameof(Camera), $"FieldOfView must be between 0 and 180 degrees (was {Camera.FieldOfView})");
     }
 

@@ -62,6 +62,7 @@ public sealed partial class ViewerApp
             case Keys.P: _screenshotRequested = true; break;
             case Keys.V: Presenter.VSync = !Presenter.VSync; break;
             case Keys.H or Keys.F1: View = View with { ShowHelp = !View.ShowHelp }; break;
+            case Keys.A: View = View with { ShowGlyphs = !View.ShowGlyphs }; break;
             case Keys.G: View = View with { ShowHud = !View.ShowHud }; break;
             case Keys.Escape: Window.RequestClose(); break;
         }

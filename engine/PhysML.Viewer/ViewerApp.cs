@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PhysML.Gpu;
+using PhysML.Rendering;
 using PhysML.Scenes.Loading;
 using PhysML.Viewer.Glfw;
 using PhysML.Viewer.Hud;
@@ -27,7 +28,7 @@ public sealed partial class ViewerApp : IDisposable
     private readonly IViewportRenderer _renderer;
     private readonly GpuBuffer?[] _frames = new GpuBuffer?[FrameSlots];
     private readonly HudOverlay _hud = new();
-    private readonly HudCompositor _compositor;
+    private readonly OverlayCompositor _compositor;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private HudTimings _timings;
     private long _lastFrame = -1;
@@ -47,7 +48,7 @@ public sealed partial class ViewerApp : IDisposable
         {
             Context = new VulkanContext(new VulkanDeviceOptions(EnableValidation: options.EnableValidation, ApplicationName: "PhysML viewer", Presentation: Window));
             Presenter = new SwapchainPresenter(Context, () => Window.FramebufferSize, options.VSync);
-            _compositor = new HudCompositor(Context);
+            _compositor = new OverlayCompositor(Context);
             _renderer = renderer?.Invoke(Context) ?? new ColormapViewportRenderer();
         }
         catch
@@ -134,7 +135,7 @@ public sealed partial class ViewerApp : IDisposable
         double renderMs = Stopwatch.GetElapsedTime(renderStart).TotalMilliseconds;
 
         long presentStart = Stopwatch.GetTimestamp();
-        if (View.ShowHud) _compositor.Composite(frame, overlay, width, height);
+        if (View.ShowHud) _compositor.Composite(frame, overlay, width * height);
         KeepFrame(frame, width, height);
         Presenter.Present(frame, width, height);
         double presentMs = Stopwatch.GetElapsedTime(presentStart).TotalMilliseconds;
@@ -173,7 +174,7 @@ public sealed partial class ViewerApp : IDisposable
         ulong bytes = (ulong)width * (ulong)height * 4;
         if (_frames[slot] is { } existing && existing.SizeInBytes == bytes) return existing;
         _frames[slot]?.Dispose();
-        // Host-visible: the CPU renderer writes it directly; Storage for hud_blend; TransferSource for the presenter's copy;
+        // Host-visible: the CPU renderer writes it directly; Storage for the HUD's composite; TransferSource for the presenter's copy;
         // TransferDestination for the GPU renderer's copy.
         _frames[slot] = Context.CreateBuffer(new BufferDescription(bytes, GpuBufferUsage.Storage | GpuBufferUsage.TransferSource | GpuBufferUsage.TransferDestination, HostVisible: true), $"viewer frame {slot}");
         return _frames[slot]!;

@@ -37,8 +37,7 @@ public sealed partial class FluidPlugin
         ref var controls = ref world.Resource<PressureControls>();
         if (!controls.HasPending) return;
         if (controls.Preconditioner is not null || controls.Backend is not null) SwitchSolvers(world, controls);
-        if (controls.Training is { } on && world.TryGetResource(out LearnedPressureStatus learned)
-            && learned.Solver is PhysML.Solvers.Learned.LearnedPoissonSolver cpu) cpu.Training = on; // online training runs on the CPU solver only
+        if (controls.Training is { } on && world.TryGetResource(out LearnedPressureStatus learned)) learned.Training = on;
         controls.AppliedVersion = controls.Version;
     }
 

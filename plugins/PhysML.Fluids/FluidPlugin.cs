@@ -40,11 +40,13 @@ public sealed partial class FluidPlugin : IPlugin
         app.RegisterComponent<ThreeD.SphereObstacle>("sphereObstacle");
         app.World.SetResource(PressureControlsFor());
         app.AddSystem(Stage.Startup, "fluid.setup", Setup);
+        // The viewer's keys become PressureControls requests first, so one mechanism applies them and timeline events.
+        app.AddSystem(Stage.PreUpdate, "fluid.runtime-controls", RuntimePressureSwitches.Translate);
         app.AddSystem(Stage.PreUpdate, "fluid.pressure-controls", ApplyPressureControls);
+        app.AddSystem(Stage.PreUpdate, "fluid.runtime-status", RuntimePressureSwitches.Publish);
         app.AddSystem(Stage.FixedUpdate, "fluid.step", Step);
         app.AddSystem(Stage.FixedUpdate, "fluid.step3d", Step3D);
         app.AddSystem(Stage.PostUpdate, "fluid.learned-pressure", LearnedPressureFrame);
-        app.AddSystem(Stage.PreUpdate, "fluid.runtime-controls", RuntimePressureSwitches.Apply);
     }
 
     private static void Setup(World world)

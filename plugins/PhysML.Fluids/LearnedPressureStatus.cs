@@ -1,3 +1,4 @@
+using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
 using PhysML.Solvers.Learned;
 
@@ -11,24 +12,21 @@ namespace PhysML.Fluids;
 /// </summary>
 internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDisposable
 {
-    // The trainer while training is paused (T in the viewer): detached from the solver, so no samples are offered and
-    // no model is adopted, but its thread, optimiser state and model version survive until it is resumed.
-    private IPressureTrainer? _paused;
-
-    /// <summary>True when online training was set up for this solver (paused or not).</summary>
-    public bool CanTrain => Cpu?.Trainer is not null || _paused is not null;
+    /// <summary>True when online training was set up for this solver (taking samples or stopped).</summary>
+    public bool CanTrain => Cpu?.Trainer is not null;
 
     // Online training runs only with the CPU solver (PressureSolverChoice); the GPU DCDM solver has no trainer.
     private LearnedPoissonSolver? Cpu => Solver as LearnedPoissonSolver;
 
-    /// <summary>True while the trainer is attached and learning from each solve.</summary>
-    public bool Training => Cpu?.Trainer is not null;
-
-    /// <summary>Pauses or resumes online training; call at a frame boundary (the solver is not in a solve).</summary>
-    public void ToggleTraining()
+    /// <summary>Whether the trainer is shown each solved system. Set by <see cref="PressureControls"/> requests (a
+    /// timeline's <c>training</c> event, the viewer's T) at a frame boundary; stopped, the trainer takes no samples.</summary>
+    public bool Training
     {
-        if (Cpu is not { } cpu) return;
-        (cpu.Trainer, _paused) = (_paused, cpu.Trainer);
+        get => Cpu is { Trainer: not null, Training: true };
+        set
+        {
+            if (Cpu is { } cpu) cpu.Training = value;
+        }
     }
 
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
@@ -53,9 +51,5 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
-    public void Dispose()
-    {
-        Cpu?.Trainer?.Dispose();
-        _paused?.Dispose();
-    }
+    public void Dispose() => Cpu?.Trainer?.Dispose();
 }

@@ -7,48 +7,72 @@ using PhysML.Solvers.Pressure;
 namespace PhysML.Fluids;
 
 /// <summary>
-/// Applies <see cref="RuntimeControls"/> commands to the fluid domain's pressure solve at a frame boundary (PreUpdate,
-/// before any FixedUpdate step): S cycles the preconditioner, B moves the solve between the CPU and Vulkan, T pauses or
-/// resumes online training. A new solver replaces the projection's and the old one is disposed; the scene's
-/// <see cref="FluidDomain"/> keeps what the scene file said, the selection lives here.
+/// The viewer's keys for the pressure solve (<see cref="RuntimeControls"/>): S cycles the preconditioner, B moves the
+/// solve between the CPU and Vulkan, T stops or starts online training. Each key becomes a request to
+/// <see cref="PressureControls"/>, the one switch mechanism, which timelines write too and
+/// <see cref="FluidPlugin"/> applies in the same PreUpdate (so a key and a timeline event build solvers the same way,
+/// with the same fallbacks, and a switch made from the viewer is in checkpoints like a timeline's). What is left here is
+/// what only keys need: cycling from the solver in effect, refusing to switch a learned scene, and the HUD's status.
 /// </summary>
-[PhysML.Core.Checkpoints.NoCheckpointState("the viewer's interactive solver selection; headless runs switch through the timeline's PressureControls")]
+[PhysML.Core.Checkpoints.NoCheckpointState("the viewer's last note for the HUD; the switches themselves are PressureControls requests, which are checkpointed")]
 internal sealed class RuntimePressureSwitches
 {
-    /// <summary>The order S cycles through; Mic0 is skipped on Vulkan (no kernel for its sequential triangular solves).</summary>
-    private static readonly PressurePreconditioner[] Cycle =
-        [PressurePreconditioner.None, PressurePreconditioner.Jacobi, PressurePreconditioner.Mic0, PressurePreconditioner.Multigrid];
+    /// <summary>The order S cycles through (FluidPlugin's preconditioner names); mic0 is skipped on Vulkan (no kernel
+    /// for its sequential triangular solves).</summary>
+    private static readonly string[] Cycle = ["none", "jacobi", "mic0", "multigrid"];
 
-    private PressurePreconditioner _preconditioner;
-    private PressureBackend _backend;
     private string? _note;
+    private bool _askedForVulkan;
 
-    private RuntimePressureSwitches(FluidDomain domain)
-    {
-        _preconditioner = domain.PressurePreconditioner;
-        _backend = domain.PressureBackend;
-    }
-
-    /// <summary>The PreUpdate system: does nothing unless a front end added <see cref="RuntimeControls"/>.</summary>
-    public static void Apply(World world)
+    /// <summary>PreUpdate, before <see cref="FluidPlugin"/> applies the requests: turns this frame's key commands into
+    /// requests. Does nothing unless a front end added <see cref="RuntimeControls"/>.</summary>
+    public static void Translate(World world)
     {
         if (!world.HasResource<RuntimeControls>() || world.SingleOrNone<FluidDomain>("fluidDomain") is not { } entity) return;
-        var domain = world.Get<FluidDomain>(entity);
-        if (!world.HasResource<RuntimePressureSwitches>()) world.SetResource(new RuntimePressureSwitches(domain));
-        var controls = world.Resource<RuntimePressureSwitches>();
-        var runtime = world.Resource<RuntimeControls>();
-        foreach (var command in runtime.TakePending()) controls.Execute(world, entity, domain, command);
-        runtime.Status = controls.Status(world, entity);
+        if (!world.HasResource<RuntimePressureSwitches>()) world.SetResource(new RuntimePressureSwitches());
+        var switches = world.Resource<RuntimePressureSwitches>();
+        var commands = world.Resource<RuntimeControls>().TakePending();
+        if (commands.Count == 0) return;
+        var pressure = world.Resource<PressureControls>();
+        var solver = Projection(world, entity).Solver;
+        var vulkan = solver.Backend == ComputeBackend.Vulkan;
+        var preconditioner = InEffect(world.Get<FluidDomain>(entity), pressure, vulkan);
+        foreach (var command in commands)
+            switches.Execute(world, pressure, command, ref vulkan, ref preconditioner);
     }
 
-    private void Execute(World world, Entity entity, FluidDomain domain, RuntimeCommand command)
+    /// <summary>PreUpdate, after the requests were applied: publishes what is in effect for the HUD.</summary>
+    public static void Publish(World world)
+    {
+        if (!world.HasResource<RuntimeControls>() || world.SingleOrNone<FluidDomain>("fluidDomain") is not { } entity) return;
+        if (!world.HasResource<RuntimePressureSwitches>()) world.SetResource(new RuntimePressureSwitches());
+        var switches = world.Resource<RuntimePressureSwitches>();
+        var pressure = world.Resource<PressureControls>();
+        var solver = Projection(world, entity).Solver;
+        if (switches._askedForVulkan && solver.Backend != ComputeBackend.Vulkan)
+        {
+            // The choice fell back (and warned); record the CPU as asked for, already in effect, so the next key does
+            // not try the missing device again.
+            switches._note = "no Vulkan device: the pressure solve stays on the CPU";
+            pressure.Request(null, "cpu");
+            pressure.AppliedVersion = pressure.Version;
+        }
+        switches._askedForVulkan = false;
+        var learned = world.TryGetResource(out LearnedPressureStatus status) ? status : null;
+        bool? training = learned is { CanTrain: true } ? learned.Training : null;
+        var preconditioner = learned is not null ? "learned" : InEffect(world.Get<FluidDomain>(entity), pressure, solver.Backend == ComputeBackend.Vulkan);
+        world.Resource<RuntimeControls>().Status =
+            new RuntimeControlStatus(solver.Name, solver.Backend, training, switches._note) { Preconditioner = preconditioner };
+    }
+
+    private void Execute(World world, PressureControls pressure, RuntimeCommand command, ref bool vulkan, ref string preconditioner)
     {
         _note = null;
-        var learned = world.HasResource<LearnedPressureStatus>() ? world.Resource<LearnedPressureStatus>() : null;
+        var learned = world.TryGetResource(out LearnedPressureStatus status) ? status : null;
         if (command == RuntimeCommand.ToggleTraining)
         {
-            if (learned is null || !learned.CanTrain) _note = "nothing trains online in this scene (fluidDomain.pressureTraining)";
-            else learned.ToggleTraining();
+            if (learned is not { CanTrain: true }) _note = "nothing trains online in this scene (fluidDomain.pressureTraining)";
+            else pressure.RequestTraining(!(pressure.Training ?? learned.Training));
             return;
         }
         if (learned is not null)
@@ -56,48 +80,27 @@ internal sealed class RuntimePressureSwitches
             _note = "a learned model solves the pressure: switch it off in the scene to compare solvers";
             return;
         }
-        var wasVulkan = Projection(world, entity).Solver.Backend == ComputeBackend.Vulkan;
         if (command == RuntimeCommand.CycleSolver)
         {
-            var next = Array.IndexOf(Cycle, _preconditioner) + 1;
-            _preconditioner = Cycle[next % Cycle.Length];
-            if (_preconditioner == PressurePreconditioner.Mic0 && wasVulkan) _preconditioner = PressurePreconditioner.Multigrid;
+            preconditioner = Cycle[(Array.IndexOf(Cycle, preconditioner) + 1) % Cycle.Length];
+            if (preconditioner == "mic0" && vulkan) preconditioner = "multigrid";
+            pressure.Request(preconditioner, null);
         }
         else
         {
-            _backend = wasVulkan ? PressureBackend.Cpu : PressureBackend.Vulkan;
+            vulkan = !vulkan;
+            _askedForVulkan = vulkan;
+            // Vulkan has no MIC(0): the choice takes multigrid there, as at Startup, and S cycles on from it.
+            if (vulkan && preconditioner == "mic0") preconditioner = "multigrid";
+            pressure.Request(null, vulkan ? "vulkan" : "cpu");
         }
-        Rebuild(world, entity, domain);
     }
 
-    private void Rebuild(World world, Entity entity, FluidDomain domain)
+    /// <summary>The preconditioner in effect: the one asked for, else the scene's; mic0 runs as multigrid on Vulkan.</summary>
+    private static string InEffect(FluidDomain domain, PressureControls pressure, bool vulkan)
     {
-        var selected = domain with { PressurePreconditioner = _preconditioner, PressureBackend = _backend };
-        var options = domain.Is3D ? domain.PressureSolverOptions with { RecordHistory = false } : domain.PressureSolverOptions;
-        var compute = world.Resource<ComputeBackend>();
-        compute.Used = ComputeBackend.Cpu;
-        // Create's warnings (e.g. "no Vulkan device") go to RunWarnings as at Startup; the HUD shows the outcome.
-        var solver = PressureSolverChoice.Create(world, selected, options)
-            ?? new CpuPoissonSolver(_preconditioner, options, world.Resource<ComputeSettings>().ParallelOptions);
-        if (_backend == PressureBackend.Vulkan && solver.Backend != ComputeBackend.Vulkan)
-        {
-            _backend = PressureBackend.Cpu;
-            _note = "no Vulkan device: the pressure solve stays on the CPU";
-        }
-        else if (_backend == PressureBackend.Vulkan && _preconditioner == PressurePreconditioner.Mic0)
-        {
-            _preconditioner = PressurePreconditioner.Multigrid;
-        }
-        Projection(world, entity).UseSolver(solver).Dispose();
-    }
-
-    private RuntimeControlStatus Status(World world, Entity entity)
-    {
-        var solver = Projection(world, entity).Solver;
-        bool? training = world.HasResource<LearnedPressureStatus>() && world.Resource<LearnedPressureStatus>() is { CanTrain: true } learned
-            ? learned.Training
-            : null;
-        return new RuntimeControlStatus(solver.Name, solver.Backend, training, _note);
+        var name = pressure.Preconditioner ?? domain.PressurePreconditioner.ToString().ToLowerInvariant();
+        return name == "mic0" && vulkan ? "multigrid" : name;
     }
 
     private static IProjection Projection(World world, Entity entity) => world.TryGet<FluidSimulation2D>(entity, out var flat)

@@ -39,13 +39,17 @@ public class RuntimeControlsTests
         using var app = Smoke(controls);
         app.RunFrame(2);
         Assert.Equal("pcg-mic", controls.Status!.Solver);
+        Assert.Equal("mic0", controls.Status.Preconditioner);
 
         controls.Post(RuntimeCommand.CycleSolver);
         Assert.Equal("pcg-mic", SolverInUse(app)); // posted, not yet applied: only a frame boundary applies it
         app.RunFrame(2);
 
         Assert.Equal("mgpcg", SolverInUse(app));
-        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null), controls.Status);
+        // The key went through the timeline's mechanism: a PressureControls request, applied (and checkpointed) as one.
+        var requests = app.World.Resource<PressureControls>();
+        Assert.Equal(("multigrid", false), (requests.Preconditioner, requests.HasPending));
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Cpu, null, null) { Preconditioner = "multigrid" }, controls.Status);
         // Tolerance 1e-8 relative: after projection the divergence is at round-off of the solve, far below 1e-4 1/s.
         Assert.True(app.World.Resource<FrameMetrics>().TryGet("fluid.max_divergence", out var divergence));
         Assert.InRange(divergence, 0, 1e-4);
@@ -54,6 +58,7 @@ public class RuntimeControlsTests
         controls.Post(RuntimeCommand.CycleSolver);
         app.RunFrame(1);
         Assert.Equal("pcg-jacobi", controls.Status!.Solver); // multigrid -> none -> jacobi
+        Assert.Equal("jacobi", controls.Status.Preconditioner);
     }
 
     [Fact]
@@ -67,7 +72,7 @@ public class RuntimeControlsTests
         controls.Post(RuntimeCommand.ToggleBackend);
         app.RunFrame(2);
         // mic0 has no Vulkan kernel, so the switch takes multigrid, as Startup would.
-        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Vulkan, null, null), controls.Status);
+        Assert.Equal(new RuntimeControlStatus("mgpcg", ComputeBackend.Vulkan, null, null) { Preconditioner = "multigrid" }, controls.Status);
         Assert.Equal(ComputeBackend.Vulkan, app.World.Resource<ComputeBackend>().Used);
 
         controls.Post(RuntimeCommand.ToggleBackend);
@@ -100,33 +105,36 @@ public class RuntimeControlsTests
     {
         public int Boundaries;
         public bool Disposed;
-        public void Observe(IPoissonStencil a, ReadOnlySpan<double> b) { }
+        public int Observed;
+        public void Observe(IPoissonStencil a, ReadOnlySpan<double> b) => Observed++;
         public ISearchDirectionModel? AtFrameBoundary(int frame) { Boundaries++; return null; }
         public OnlineTrainingStatus Status => new(0, 0, Boundaries, 0, 0.5, 1);
         public void Dispose() => Disposed = true;
     }
 
     [Fact]
-    public void ToggleTraining_detaches_and_reattaches_the_trainer_and_dispose_reaches_it_either_way()
+    public void Stopping_training_hides_the_solves_from_the_trainer_and_dispose_reaches_it_either_way()
     {
         var trainer = new CountingTrainer();
         var solver = new LearnedPoissonSolver(new IdentityModel(), LearnedMethod.Dcdm, new SolverOptions()) { Trainer = trainer };
         var status = new LearnedPressureStatus(solver);
-        var metrics = new FrameMetrics();
-        status.AtFrameBoundary(1, metrics);
-        Assert.Equal((true, true, 1), (status.CanTrain, status.Training, trainer.Boundaries));
+        Assert.Equal((true, true), (status.CanTrain, status.Training));
 
-        status.ToggleTraining();
-        status.AtFrameBoundary(2, metrics); // paused: the trainer sees no frame boundary and no samples
-        Assert.Equal((true, false, 1), (status.CanTrain, status.Training, trainer.Boundaries));
-        Assert.Null(solver.Trainer);
+        status.Training = false; // what a PressureControls training request (timeline event, viewer T) sets
+        Assert.Equal((true, false, false), (status.CanTrain, status.Training, solver.Training));
+        // A closed 4×4 box: b sums to zero, so the (singular) system is consistent.
+        var wall = new FlowSide(SideKind.NoSlip);
+        var a = new PressurePoisson2D(new MacGrid2D(4, 4, 1.0), new FlowBoundary(wall, wall, wall, wall), new CellKind[16]);
+        var b = Enumerable.Range(0, 16).Select(i => i % 2 == 0 ? 1.0 : -1.0).ToArray();
+        solver.Solve(a, b, new double[16]);
+        Assert.Equal(0, trainer.Observed);
 
-        status.ToggleTraining();
-        status.AtFrameBoundary(3, metrics);
-        Assert.Equal((true, true, 2), (status.CanTrain, status.Training, trainer.Boundaries));
+        status.Training = true;
+        solver.Solve(a, b, new double[16]);
+        Assert.Equal(1, trainer.Observed);
 
-        status.ToggleTraining();
-        status.Dispose(); // paused when the scene closes: the trainer (and its thread) must still be disposed
+        status.Training = false;
+        status.Dispose(); // stopped when the scene closes: the trainer (and its thread) must still be disposed
         Assert.True(trainer.Disposed);
     }
 }

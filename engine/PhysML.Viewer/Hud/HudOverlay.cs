@@ -10,7 +10,7 @@ namespace PhysML.Viewer.Hud;
 /// Draws the HUD with SkiaSharp into a transparent, premultiplied RGBA8 overlay the size of the window: status text
 /// (scene, frame, field and its range, fps and the frame-time breakdown, solver, backend, training), a colour bar,
 /// live plots of iterations per frame and of the last solve's residual history, the error of a failed simulation and
-/// the help overlay. <see cref="HudCompositor"/> blends it over the viewport on the GPU.
+/// the help overlay. <see cref="PhysML.Rendering.OverlayCompositor"/> blends it over the viewport on the GPU (the renderer's one composite pass).
 /// </summary>
 public sealed partial class HudOverlay : IDisposable
 {
@@ -75,31 +75,7 @@ public sealed partial class HudOverlay : IDisposable
 
     private void DrawStatus(SKCanvas canvas, ViewerSnapshot s, HudTimings t)
     {
-        var lines = new List<string>
-        {
-            $"{s.SceneName}  frame {s.Frame}  t = {Format(s.SimulatedTime)} s{(s.Paused ? "  [PAUSED]" : "")}",
-            s.FieldName.Length == 0 ? "no 2D/3D field to show" : $"{s.FieldName} [{s.FieldUnit}]  {Format(s.Min)} .. {Format(s.Max)}  ({string.Join("x", s.FieldShape.Reverse())})",
-            $"{t.Fps:F1} fps  {t.FrameMs:F1} ms/frame  vsync {(t.VSync ? "on" : "off")}",
-            $"simulate {s.SimulateMs:F1} ms  solve {s.SolveMs:F1} ms  render {t.RenderMs:F1} ms  present {t.PresentMs:F1} ms",
-        };
-        if (s.Controls is { } c)
-        {
-            lines.Add($"pressure: {c.Solver} on {c.Backend}");
-            if (c.Training is { } training)
-            {
-                string loss = s.Metrics.TryGetValue("train.loss", out double l) ? $"  loss {Format(l)}" : "";
-                lines.Add($"training {(training ? "on" : "paused")}{loss}  model v{s.Metrics.GetValueOrDefault("model.version"):F0}");
-            }
-            else if (s.Metrics.TryGetValue("model.version", out double version))
-            {
-                lines.Add($"learned model v{version:F0}");
-            }
-
-            if (c.Note is { } note) lines.Add(note);
-        }
-
-        if (Message is { } message) lines.Add(message);
-        lines.Add("H: help");
+        List<string> lines = StatusLines(s, t, Message);
         float width = lines.Max(line => _font.MeasureText(line)) + 2 * Margin;
         canvas.DrawRect(Margin / 2, Margin / 2, width, lines.Count * LineHeight + Margin, _panel);
         for (int i = 0; i < lines.Count; i++)
@@ -157,6 +133,50 @@ public sealed partial class HudOverlay : IDisposable
             canvas.DrawText(KeyHelp.Lines[i].Keys, left + Margin, y, SKTextAlign.Left, _font, _text);
             canvas.DrawText(KeyHelp.Lines[i].Action, left + 150, y, SKTextAlign.Left, _font, _text);
         }
+    }
+
+    /// <summary>The status panel's lines, top to bottom: scene and time, field and range, fps, the simulate / solve /
+    /// render breakdown, the pressure solver with its preconditioner and backend, the last solve's iterations and final
+    /// residual, training (loss, model version) and any message. Separate from drawing so tests read the text.</summary>
+    internal static List<string> StatusLines(ViewerSnapshot s, HudTimings t, string? message)
+    {
+        var lines = new List<string>
+        {
+            $"{s.SceneName}  frame {s.Frame}  t = {Format(s.SimulatedTime)} s{(s.Paused ? "  [PAUSED]" : "")}",
+            s.FieldName.Length == 0 ? "no 2D/3D field to show" : $"{s.FieldName} [{s.FieldUnit}]  {Format(s.Min)} .. {Format(s.Max)}  ({string.Join("x", s.FieldShape.Reverse())})",
+            $"{t.Fps:F1} fps  {t.FrameMs:F1} ms/frame  vsync {(t.VSync ? "on" : "off")}",
+            $"simulate {s.SimulateMs:F1} ms  solve {s.SolveMs:F1} ms  render {t.RenderMs:F1} ms  present {t.PresentMs:F1} ms",
+        };
+        if (s.Controls is { } c)
+        {
+            string preconditioner = c.Preconditioner is { } p ? $", preconditioner {p}" : "";
+            lines.Add($"pressure: {c.Solver}{preconditioner} on {c.Backend}");
+        }
+
+        // The residual plot needs a large window; the numbers show at any size.
+        if (s.Residuals.Count > 0)
+        {
+            lines.Add($"last solve: {s.Residuals.Count} it, ||r||/||b|| {Format(s.Residuals[0])} -> {Format(s.Residuals[^1])}");
+        }
+
+        if (s.Controls is { } controls)
+        {
+            if (controls.Training is { } training)
+            {
+                string loss = s.Metrics.TryGetValue("train.loss", out double l) ? $"  loss {Format(l)}" : "";
+                lines.Add($"training {(training ? "on" : "paused")}{loss}  model v{s.Metrics.GetValueOrDefault("model.version"):F0}");
+            }
+            else if (s.Metrics.TryGetValue("model.version", out double version))
+            {
+                lines.Add($"learned model v{version:F0}");
+            }
+
+            if (controls.Note is { } note) lines.Add(note);
+        }
+
+        if (message is { } m) lines.Add(m);
+        lines.Add("H: help");
+        return lines;
     }
 
     internal static string Format(double value) => value.ToString(Math.Abs(value) is >= 1e-3 and < 1e5 or 0 ? "0.####" : "0.##e0", CultureInfo.InvariantCulture);

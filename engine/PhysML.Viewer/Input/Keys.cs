@@ -4,6 +4,7 @@ namespace PhysML.Viewer.Input;
 public static class Keys
 {
     public const int Space = 32;
+    public const int A = 65;
     public const int B = 66;
     public const int F = 70;
     public const int G = 71;

@@ -7,8 +7,8 @@ namespace PhysML.Viewer.Rendering;
 
 /// <summary>
 /// The viewport drawn by the engine's Vulkan renderer (<see cref="FrameRenderer"/>, the same one as
-/// <c>physml run --render</c>) on the window's own device: 2D fields with obstacles, a 3D density field as a lit smoke
-/// volume seen through the orbit camera, any other 3D field as its z-slice at <see cref="ViewState.SliceFraction"/>.
+/// <c>physml run --render</c>) on the window's own device: 2D fields with obstacles and velocity glyphs, a 3D density field as a lit smoke
+/// volume seen through the orbit camera (orbit, zoom, pan), any other 3D field as its z-slice at <see cref="ViewState.SliceFraction"/>.
 /// The frame is copied GPU-to-GPU into the presenter's buffer; the HUD draws its own colour bar, so no legend here.
 /// </summary>
 public sealed class GpuViewportRenderer(VulkanContext context) : IViewportRenderer
@@ -44,7 +44,7 @@ public sealed class GpuViewportRenderer(VulkanContext context) : IViewportRender
         var solid = s.Solid.Length == s.Values.Length
             ? new FieldSnapshot(RenderSnapshot.SolidFieldName, "", s.FieldShape, s.Solid)
             : null;
-        return new RenderSnapshot(s.Frame, s.SimulatedTime, [field], solid);
+        return new RenderSnapshot(s.Frame, s.SimulatedTime, [field], solid, s.Velocity);
     }
 
     internal static RenderView ToRenderView(ViewerSnapshot s, ViewState view)
@@ -52,9 +52,9 @@ public sealed class GpuViewportRenderer(VulkanContext context) : IViewportRender
         bool volume = s.FieldShape.Length == 3 && s.FieldName == RenderSnapshot.DensityFieldName;
         return new RenderView(s.FieldName)
         {
-            Camera = OrbitCamera.Default with { Yaw = view.Yaw, Pitch = view.Pitch, Distance = view.Distance },
+            Camera = OrbitCamera.Default with { Yaw = view.Yaw, Pitch = view.Pitch, Distance = view.Distance, Pan = (view.PanX, view.PanY) },
             Slice = s.FieldShape.Length == 3 && !volume ? new SlicePlane(SliceAxis.Z, Math.Clamp(view.SliceFraction, 0, 1)) : SlicePlane.None,
-            Overlays = RenderOverlays.Default & ~RenderOverlays.Legend,
+            Overlays = RenderOverlays.Default & ~RenderOverlays.Legend & ~(view.ShowGlyphs ? RenderOverlays.None : RenderOverlays.Glyphs),
         };
     }
 

@@ -1,5 +1,6 @@
 using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
+using PhysML.Rendering;
 
 namespace PhysML.Viewer.Simulation;
 
@@ -26,6 +27,7 @@ public sealed partial class ViewerSimulation
             snapshot.FieldShape = [];
             snapshot.Values = [];
             snapshot.Solid = [];
+            snapshot.Velocity = null;
         }
         else
         {
@@ -57,6 +59,7 @@ public sealed partial class ViewerSimulation
             snapshot.FieldShape = [];
             snapshot.Values = [];
             snapshot.Solid = [];
+            snapshot.Velocity = null;
             return;
         }
 
@@ -70,6 +73,9 @@ public sealed partial class ViewerSimulation
         snapshot.Solid = solid is not null && solid.Shape.SequenceEqual(field.Shape) && field.Name != "solid"
             ? CopyInto(snapshot.Solid, solid.Read().Span)
             : [];
+        // Glyphs are drawn over 2D fields only; the same extraction as the headless renderer's snapshot.
+        snapshot.Velocity = field.Shape.Length == 2 && RenderSnapshot.ExtractVelocity(world.Resource<FieldCatalog>()) is { } velocity
+            && velocity.Ny == field.Shape[0] && velocity.Nx == field.Shape[1] ? velocity : null;
     }
 
     private static double[] CopyInto(double[] buffer, ReadOnlySpan<double> values)

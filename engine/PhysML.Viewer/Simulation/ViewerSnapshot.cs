@@ -32,6 +32,9 @@ public sealed class ViewerSnapshot
     /// <summary>1 in obstacle cells, same shape as the field; empty when the scene has no <c>solid</c> field or it differs in shape.</summary>
     public double[] Solid { get; set; } = [];
 
+    /// <summary>The cell-centred 2D velocity when the scene has one of the displayed 2D field's size (for glyphs), else null.</summary>
+    public PhysML.Rendering.CellVelocity? Velocity { get; set; }
+
     /// <summary>The finite minimum and maximum of <see cref="Values"/> (0, 0 when none is finite).</summary>
     public double Min { get; set; }
 

@@ -13,6 +13,7 @@ namespace PhysML.Viewer.Viewing;
 /// <param name="SliceFraction">Where the displayed z-slice of a 3D field sits, 0 (bottom) .. 1 (top).</param>
 /// <param name="ShowHelp">The key list overlay (H / F1).</param>
 /// <param name="ShowHud">The HUD at all (G): off shows the bare viewport, e.g. for a clean screenshot.</param>
+/// <param name="ShowGlyphs">Velocity arrows over a 2D field (A), when the scene has a velocity.</param>
 public readonly record struct ViewState(
     double Yaw = 0.6,
     double Pitch = 0.35,
@@ -21,7 +22,8 @@ public readonly record struct ViewState(
     double PanY = 0,
     double SliceFraction = 0.5,
     bool ShowHelp = false,
-    bool ShowHud = true)
+    bool ShowHud = true,
+    bool ShowGlyphs = true)
 {
     public const double MaxPitch = Math.PI / 2 - 0.01;
 
@@ -33,9 +35,13 @@ public readonly record struct ViewState(
     public ViewState Orbit(double dx, double dy) =>
         this with { Yaw = Yaw + dx * 0.01, Pitch = Math.Clamp(Pitch + dy * 0.01, -MaxPitch, MaxPitch) };
 
-    /// <summary>Right- or middle-drag pans, scaled with distance so the target follows the cursor at any zoom.</summary>
-    public ViewState Pan(double dx, double dy, int viewportHeight) =>
-        this with { PanX = PanX - dx * Distance / Math.Max(viewportHeight, 1), PanY = PanY + dy * Distance / Math.Max(viewportHeight, 1) };
+    /// <summary>Right- or middle-drag pans: the picture follows the cursor at any zoom, since a viewport's height spans
+    /// 2·tan(fov/2)·distance domain lengths at the target (the renderer's field of view).</summary>
+    public ViewState Pan(double dx, double dy, int viewportHeight)
+    {
+        double perPixel = Distance * 2 * Math.Tan(PhysML.Rendering.OrbitCamera.Default.FieldOfView * Math.PI / 360) / Math.Max(viewportHeight, 1);
+        return this with { PanX = PanX - dx * perPixel, PanY = PanY + dy * perPixel };
+    }
 
     /// <summary>Each scroll notch zooms by 10 %.</summary>
     public ViewState Zoom(double notches) => this with { Distance = Math.Clamp(Distance * Math.Pow(0.9, notches), 0.2, 20) };
