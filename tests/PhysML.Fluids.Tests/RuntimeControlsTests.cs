@@ -111,7 +111,7 @@ public class RuntimeControlsTests
     {
         var trainer = new CountingTrainer();
         var solver = new LearnedPoissonSolver(new IdentityModel(), LearnedMethod.Dcdm, new SolverOptions()) { Trainer = trainer };
-        var status = new LearnedPressureStatus(solver);
+        var status = new LearnedPressureStatus(solver, "model.ckpt", new string('0', 64));
         var metrics = new FrameMetrics();
         status.AtFrameBoundary(1, metrics);
         Assert.Equal((true, true, 1), (status.CanTrain, status.Training, trainer.Boundaries));
