@@ -25,9 +25,10 @@ public static class ViewVerb
             DefaultValueFactory = _ => "gpu",
         };
         viewport.AcceptOnlyFromAmong("gpu", "cpu");
+        var plugin = BuiltInPlugins.Option();
         var command = new Command("view", "Open the real-time viewer window: the scene runs on its own thread, H lists the keys.")
         {
-            scene, backend, vsync, size, output, paused, captureAt, viewport,
+            scene, backend, vsync, size, output, paused, captureAt, viewport, plugin,
         };
         command.SetAction(parsed =>
         {
@@ -37,7 +38,8 @@ public static class ViewVerb
             if (directory is not null && !Directory.Exists(directory))
                 throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, $"--out: directory '{directory}' does not exist");
             // Load once here so a bad scene fails before a window opens; the viewer reloads it on R.
-            var loader = new SceneLoader(BuiltInPlugins.Catalog());
+            // The plugins as run finds them (--plugin, the scene's plugins/ folder, PHYSML_PLUGIN_PATH); R reloads with them.
+            var loader = new SceneLoader(BuiltInPlugins.Catalog(path, parsed.GetValue(plugin)));
             loader.Load(path).App.Dispose();
             var options = new ViewerOptions(width, height, parsed.GetValue(vsync) == "on", parsed.GetValue(backend)!, directory, StartPaused: parsed.GetValue(paused));
             Func<Gpu.VulkanContext, Viewer.Rendering.IViewportRenderer>? renderer =

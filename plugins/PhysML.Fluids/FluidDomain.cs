@@ -49,7 +49,7 @@ public readonly record struct FluidDomain : IValidatable
     /// <summary>Preconditioner of the pressure solve: MIC(0) cuts CG's iterations several-fold (see README figures).</summary>
     public PressurePreconditioner PressurePreconditioner { get; init; } = PressurePreconditioner.Mic0;
     /// <summary>A preconditioner a plugin registered by this name (<see cref="FluidExtensions.AddPreconditioner"/>):
-    /// the pressure solve is then PCG with it, on the CPU, and <see cref="PressurePreconditioner"/> is ignored. 2D only.</summary>
+    /// the pressure solve is then PCG with it, on the CPU, and <see cref="PressurePreconditioner"/> is ignored (2D and 3D).</summary>
     public string? CustomPreconditioner { get; init; }
     /// <summary>Where the pressure solve runs: auto follows <c>physml run --backend</c>; vulkan asks for the GPU even
     /// without it (falling back to the CPU, with a warning, when there is no Vulkan device).</summary>
@@ -112,9 +112,8 @@ public readonly record struct FluidDomain : IValidatable
             .Concat(!Is3D && BoundaryZ != FlowSidesZ.Closed ? [new FieldError("boundaryZ", "is for 3D domains (nz >= 2); a 2D domain has no back or front side")] : [])
             .Concat(Check.NonNegative("vorticityConfinement", VorticityConfinement))
             .Concat(Check.Nested("initial", Initial))
-            .Concat(CustomPreconditioner is { } custom && (custom.Trim().Length == 0 || Is3D || PressureModel is not null)
-                ? [new FieldError("customPreconditioner", Is3D ? "is for 2D domains; the 3D pressure solve takes pressurePreconditioner"
-                    : PressureModel is not null ? "and pressureModel both choose the pressure solve; set one" : "must be a preconditioner's name")]
+            .Concat(CustomPreconditioner is { } custom && (custom.Trim().Length == 0 || PressureModel is not null)
+                ? [new FieldError("customPreconditioner", PressureModel is not null ? "and pressureModel both choose the pressure solve; set one" : "must be a preconditioner's name")]
                 : [])
             .Concat(PressureTraining?.Problems().Select(p => new FieldError($"pressureTraining.{p.Field}", p.Message)) ?? [])
             .Concat(PressureTraining is { Online: true } && PressureModel is null

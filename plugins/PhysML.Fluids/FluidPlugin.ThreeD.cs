@@ -17,7 +17,10 @@ public sealed partial class FluidPlugin
     private static void Setup3D(World world, Entity entity, FluidDomain domain)
     {
         var grid = domain.Grid3D;
-        var solver = PressureSolverChoice.Create(world, domain, domain.PressureSolverOptions with { RecordHistory = false });
+        var options = domain.PressureSolverOptions with { RecordHistory = false };
+        var solver = domain.CustomPreconditioner is { } custom
+            ? PressureSolverChoice.Custom(world, entity, custom, options)
+            : PressureSolverChoice.Create(world, domain, options);
         var shapes = ObstacleShapes(world, domain);
         RequireClearInflows(entity, domain, shapes);
         var obstacles = new ObstacleSet3D(shapes);
@@ -73,11 +76,12 @@ public sealed partial class FluidPlugin
                 });
         var fans = new List<Fan>();
         foreach (var chunk in world.GetChunks(FanQuery)) fans.AddRange(chunk.GetSpan<Fan>().ToArray());
+        var forces = world.HasResource<FluidExtensions>() ? world.Resource<FluidExtensions>().Forces3D : null;
         foreach (var entity in world.GetEntities(Simulations3D))
         {
             var simulation = world.Get<FluidSimulation3D>(entity);
             var domain = world.Get<FluidDomain>(entity);
-            var report = simulation.Step(time.FixedDelta, emitters, fans);
+            var report = simulation.Step(time.FixedDelta, emitters, fans, forces);
             const string hint = "Lower time.dt or raise maxSubsteps (CFL), check emitter speeds and buoyancy.";
             var g = simulation.Grid;
             NonFiniteGuard.Check("u", simulation.Velocity.U, g.UShape, time.FixedStep, hint);

@@ -159,17 +159,7 @@ public sealed partial class FluidSimulation2D : ICheckpointable
     }
 
     // A plugin's force runs inside the fluid's system: name it, or the failure would read as the fluid's own.
-    private void ApplyForce(IFluidForce2D force, double dt)
-    {
-        try
-        {
-            force.Apply(Velocity, Time, dt);
-        }
-        catch (Exception e) when (e is not PhysML.Core.Errors.PhysMLException)
-        {
-            throw new InvalidOperationException($"force field '{force.Name}' ({force.GetType().FullName}) threw {e.GetType().Name}: {e.Message}", e);
-        }
-    }
+    private void ApplyForce(IFluidForce2D force, double dt) => PluginForces.Run(force.Name, force, () => force.Apply(Velocity, Time, dt));
 
     private void Advect(double dt)
     {

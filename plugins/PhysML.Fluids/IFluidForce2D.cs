@@ -3,7 +3,7 @@ using PhysML.Fields.Mac;
 namespace PhysML.Fluids;
 
 /// <summary>
-/// A force field a plugin adds to every 2D fluid domain (registered with <see cref="FluidExtensions.AddForce"/>): each
+/// A force field a plugin adds to every 2D fluid domain (registered with <see cref="FluidExtensions.AddForce(IFluidForce2D)"/>): each
 /// substep, after the built-in body forces, buoyancy and confinement and before viscosity and the pressure projection,
 /// it adds acceleration·dt to the face velocities. The projection then removes whatever part of it is not
 /// divergence-free, so a force needs no care about incompressibility.

@@ -1,5 +1,7 @@
 using PhysML.Core.Application;
+using PhysML.Core.Checkpoints;
 using PhysML.Core.Diagnostics;
+using PhysML.Core.Errors;
 using PhysML.Solvers.Learned;
 
 namespace PhysML.Fluids;
@@ -9,8 +11,17 @@ namespace PhysML.Fluids;
 /// training validated (the solver never changes model inside a frame), and records <c>model.version</c>,
 /// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
 /// <c>train.rounds</c> and <c>train.rejected</c>.
+/// <para>
+/// Checkpoints (<see cref="ICheckpointable"/>): with a fixed model, the model file's SHA-256 (a resume loads the model
+/// again from its file, so a changed file is refused, PML0605) and the fallback count; the model holds no other state
+/// between solves. Online training is refused (<see cref="CheckpointRefusal"/>): the trainer's optimiser, reservoir,
+/// RNG and thread are not written.
+/// </para>
 /// </summary>
-internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDisposable
+/// <param name="Solver">The solver running the model.</param>
+/// <param name="ModelPath">The model file the scene names (resolved), for messages.</param>
+/// <param name="ModelSha256">The SHA-256 of that file's content as it was loaded, lower-case hex.</param>
+internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, string ModelPath, string ModelSha256) : IDisposable, ICheckpointable
 {
     /// <summary>True when online training was set up for this solver (taking samples or stopped).</summary>
     public bool CanTrain => Cpu?.Trainer is not null;
@@ -49,6 +60,30 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
         }
         metrics.Set("model.version", Solver.Model.Version);
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
+    }
+
+    public string? CheckpointRefusal => CanTrain
+        ? "online training of the pressure model (its optimiser, reservoir, RNG and training thread are not checkpointed); a fixed pressureModel can be"
+        : null;
+
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        writer.Write(ModelSha256);
+        writer.Write(Solver.Model.Version);
+        writer.Write(Solver.Fallbacks);
+    }
+
+    public void ReadCheckpoint(BinaryReader reader)
+    {
+        var sha256 = reader.ReadString();
+        if (sha256 != ModelSha256)
+            throw new PhysMLException(ErrorCodes.CheckpointSceneChanged, ErrorCategory.BadInput,
+                $"pressure model {ModelPath} changed since the checkpoint was written (SHA-256 {sha256[..12]}…, now {ModelSha256[..12]}…); " +
+                "a resumed run would not continue the same simulation. Restore the model file, or start a new run");
+        var version = reader.ReadInt32();
+        if (version != Solver.Model.Version)
+            throw new CheckpointFormatException($"pressure model: the checkpoint ran model version {version}, this run loaded version {Solver.Model.Version}");
+        Solver.Fallbacks = reader.ReadInt32();
     }
 
     public void Dispose() => Cpu?.Trainer?.Dispose();

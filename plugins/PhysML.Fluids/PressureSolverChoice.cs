@@ -86,6 +86,8 @@ internal static class PressureSolverChoice
             compute.Used = ComputeBackend.Vulkan;
             return new VulkanPoissonSolver(context, PressurePreconditioner.Multigrid, options);
         }
+        // What a run checkpoint records of the model: a resume loads it again from the file, which must be unchanged.
+        var modelSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         var training = domain.PressureTraining is { Online: true } settings ? settings : null;
         if (context is not null && training is not null)
             warnings.Add("online training runs the learned pressure solve on the CPU (the Vulkan levels are uploaded once per model)");
@@ -102,7 +104,7 @@ internal static class PressureSolverChoice
             var network = VulkanDirectionNetwork.Load(context, path, domain.Is3D ? 3 : 2);
             var gpu = new VulkanDeepConjugateDirectionSolver(context, network, options, ownsNetwork: true);
             compute.Used = ComputeBackend.Vulkan;
-            world.SetResource(new LearnedPressureStatus(gpu));
+            world.SetResource(new LearnedPressureStatus(gpu, path, modelSha256));
             return gpu;
         }
         var solver = new LearnedPoissonSolver(loaded.Model, LearnedMethod.Dcdm, options, parallel: parallel);
@@ -111,7 +113,7 @@ internal static class PressureSolverChoice
             solver.Trainer = world.Resource<IPressureModelLoader>().Train(loaded, training, options.RelativeTolerance, parallel);
         }
         // A resource, so disposing the App stops the training thread.
-        world.SetResource(new LearnedPressureStatus(solver));
+        world.SetResource(new LearnedPressureStatus(solver, path, modelSha256));
         return solver;
     }
 }

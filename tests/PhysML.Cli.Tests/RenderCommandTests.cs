@@ -23,6 +23,27 @@ public class RenderCommandTests
     }
 
     [Fact]
+    public void With_render_a_timeline_screenshot_is_the_rendered_frame_not_the_colormap_picture()
+    {
+        using var temp = new TempDirectory();
+        var scene = temp.File("shot.scene.json", File.ReadAllText(TempDirectory.Scene("heat-plate.scene.json")).TrimEnd().TrimEnd('}').TrimEnd().TrimEnd(',') +
+            """, "timeline": [ { "at": { "frame": 2 }, "screenshot": { "name": "two" } } ] }""");
+        var rendered = temp.Sub("rendered");
+        var run = CliRun.Of("run", scene, "--frames", "3", "--out", rendered, "--render", "--size", "96x64");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var shot = File.ReadAllBytes(Path.Combine(rendered, "screenshots", "two.png"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(rendered, "frames", "000002.png")), shot);
+        var (_, width, height) = PngImage.Read(Path.Combine(rendered, "screenshots", "two.png"));
+        Assert.Equal((96, 64), (width, height));
+
+        // Without --render the screenshot is the colormap picture, as frames/ are then.
+        var plain = temp.Sub("plain");
+        Assert.Equal(0, CliRun.Of("run", scene, "--frames", "3", "--out", plain).ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(plain, "frames", "000002.png")), File.ReadAllBytes(Path.Combine(plain, "screenshots", "two.png")));
+        Assert.NotEqual(shot, File.ReadAllBytes(Path.Combine(plain, "screenshots", "two.png")));
+    }
+
+    [Fact]
     public void Video_encodes_the_frames_into_a_non_empty_mp4_linked_from_the_report()
     {
         using var temp = new TempDirectory();

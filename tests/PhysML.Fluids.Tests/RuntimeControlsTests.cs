@@ -117,7 +117,7 @@ public class RuntimeControlsTests
     {
         var trainer = new CountingTrainer();
         var solver = new LearnedPoissonSolver(new IdentityModel(), LearnedMethod.Dcdm, new SolverOptions()) { Trainer = trainer };
-        var status = new LearnedPressureStatus(solver);
+        var status = new LearnedPressureStatus(solver, "model.ckpt", new string('0', 64));
         Assert.Equal((true, true), (status.CanTrain, status.Training));
 
         status.Training = false; // what a PressureControls training request (timeline event, viewer T) sets

@@ -14,4 +14,9 @@ public interface ICheckpointable
     /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote; throws <see cref="CheckpointFormatException"/> when
     /// it does not fit this instance (another grid size, say).</summary>
     void ReadCheckpoint(BinaryReader reader);
+
+    /// <summary>Why this instance, as the scene configured it, cannot be checkpointed (a resource whose type supports
+    /// checkpoints for some configurations only), or null when it can. Checked on resources before a run with
+    /// <c>--checkpoint-every</c> starts, so the refusal (PML0602) comes before anything is written.</summary>
+    string? CheckpointRefusal => null;
 }

@@ -32,6 +32,8 @@ public sealed partial class World
             var value = ((IResourceBox)_resources[type]).Boxed;
             if (ResourceKind(type, value) == CheckpointKind.Unsupported)
                 problems.Add($"resource {(value?.GetType() ?? type).Name} ({(value?.GetType() ?? type).Assembly.GetName().Name})");
+            else if (value is ICheckpointable { CheckpointRefusal: { } why })
+                problems.Add($"resource {value.GetType().Name} ({value.GetType().Assembly.GetName().Name}: {why})");
         }
         foreach (var archetype in _archetypes)
         {

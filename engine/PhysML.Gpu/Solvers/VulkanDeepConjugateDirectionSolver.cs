@@ -94,7 +94,7 @@ public sealed class VulkanDeepConjugateDirectionSolver : ILearnedPoissonSolver
     public int RefreshEvery { get; }
 
     /// <summary>Solves finished by the fallback solver because the network broke them, since construction.</summary>
-    public int Fallbacks { get; private set; }
+    public int Fallbacks { get; set; }
 
     /// <summary>Why the last fallback happened.</summary>
     public string? LastBreakdown { get; private set; }

@@ -111,12 +111,14 @@ internal sealed class RunRecorder : IDisposable
         }
     }
 
-    /// <summary>A timeline screenshot: the frame's picture, drawn as <c>frames/*.png</c> are, to
-    /// <c>screenshots/NAME.png</c>. (A renderer can take over the drawing; the timeline only names the file.)</summary>
+    /// <summary>A timeline screenshot: the frame's picture, drawn as <c>frames/*.png</c> are (by the run's renderer
+    /// with <c>--render</c>, else the colormap), to <c>screenshots/NAME.png</c>.</summary>
     public void WriteScreenshot(int frame, string name)
     {
         Directory.CreateDirectory(Path.Combine(_directory, RunDirectory.Screenshots));
-        WriteImage(Path.Combine(_directory, RunDirectory.Screenshots, $"{name}.png"));
+        var path = Path.Combine(_directory, RunDirectory.Screenshots, $"{name}.png");
+        if (_options.FrameRenderer is { } renderer) renderer.WriteFrame(frame, path);
+        else WriteImage(path);
     }
 
     private void WriteImage(int frame) => WriteImage(Path.Combine(_directory, RunDirectory.Frames, $"{frame:D6}.png"));

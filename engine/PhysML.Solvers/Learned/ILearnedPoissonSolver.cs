@@ -7,6 +7,7 @@ public interface ILearnedPoissonSolver : IPoissonSolver
     /// <summary>The model in use.</summary>
     ISearchDirectionModel Model { get; }
 
-    /// <summary>Solves finished by the fallback solver because the model broke them, since construction.</summary>
-    int Fallbacks { get; }
+    /// <summary>Solves finished by the fallback solver because the model broke them, since the run started (a resumed
+    /// run sets it to the count its checkpoint carries).</summary>
+    int Fallbacks { get; set; }
 }

@@ -39,8 +39,8 @@ public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
 
     public SolverOptions Options { get; }
 
-    /// <summary>Solves finished by the fallback solver because the model broke them, since construction.</summary>
-    public int Fallbacks { get; private set; }
+    /// <inheritdoc/>
+    public int Fallbacks { get; set; }
 
     /// <summary>Why the last fallback happened, for the run's warnings.</summary>
     public string? LastBreakdown { get; private set; }

@@ -175,6 +175,8 @@ public sealed partial class ViewerSimulation : IDisposable
                 throw scene.Locate(e);
             }
 
+            _sceneFrame = 0;
+            ApplyTimeline(scene);
             if (_fieldIndex < 0 && scene.File.Output.Display is { } display)
             {
                 _fieldIndex = Math.Max(0, DisplayableFields().FindIndex(f => f.Name == display));
@@ -193,6 +195,8 @@ public sealed partial class ViewerSimulation : IDisposable
             long start = Stopwatch.GetTimestamp();
             _scene!.App.RunFrame(_scene.File.Time.StepsPerFrame);
             _simulateMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            _sceneFrame++;
+            ApplyTimeline(_scene);
             Interlocked.Increment(ref _framesRun);
         }
         catch (Exception e)

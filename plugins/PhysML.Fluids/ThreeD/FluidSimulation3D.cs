@@ -157,8 +157,10 @@ public sealed partial class FluidSimulation3D : ICheckpointable
         for (var n = 0; n < Phi.Length; n++) pressure[n] = density * Phi[n] / _lastSubstepDt;
     }
 
-    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps.</summary>
-    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters, IReadOnlyList<Fan>? fans = null)
+    /// <summary>Advances by <paramref name="dt"/> s in CFL-limited substeps; <paramref name="forces"/> are plugins'
+    /// force fields (<see cref="FluidExtensions"/>).</summary>
+    public FluidStepReport Step(double dt, IReadOnlyList<SmokeEmitter3D> emitters, IReadOnlyList<Fan>? fans = null,
+        IReadOnlyList<IFluidForce3D>? forces = null)
     {
         var cfl = FluidDiagnostics3D.MaxFaceSpeed(Velocity) * dt / Grid.CellSize;
         var substeps = Math.Clamp((int)Math.Ceiling(cfl / MaxCfl), 1, MaxSubsteps);
@@ -180,6 +182,8 @@ public sealed partial class FluidSimulation3D : ICheckpointable
             FluidForces3D.BodyForce(Velocity, BodyForce.X, BodyForce.Y, BodyForce.Z, h);
             if (fans is { Count: > 0 }) FluidForces3D.Fans(Velocity, fans, h);
             FluidForces3D.VorticityConfinement(Velocity, Cells, _confinement, h, _confinementScratch);
+            if (forces is not null)
+                foreach (var force in forces) PluginForces.Run(force.Name, force, () => force.Apply(Velocity, Time, h));
             clock.Lap(ref clock.Forces);
             if (Viscosity > 0) viscosityIterations += Diffuse(h);
             clock.Lap(ref clock.Viscosity);

@@ -57,7 +57,7 @@ public sealed class PoissonPlugin : IPlugin
             for (var row = 0; row < chunk.Count; row++)
             {
                 var (problem, solution) = (problems[row], solutions[row]);
-                if (problem != solution.Problem)
+                if (!problem.SameAs(solution.Problem))
                 {
                     CheckInContext(entities[row], problem);
                     if (problem.Grid != solution.Grid)

@@ -29,6 +29,12 @@ public readonly record struct PoissonProblem : IValidatable
 
     public Grid2D Grid => new(Nx, Ny, Width, Height);
 
+    /// <summary>The same problem, point charges compared by value (the record's own equality compares the charges
+    /// array by reference): a problem read back from a checkpoint, or set again to equal values, is not re-solved.</summary>
+    public bool SameAs(PoissonProblem other) =>
+        this with { Source = Source with { Charges = [] } } == other with { Source = other.Source with { Charges = [] } }
+        && Source.Charges.AsSpan().SequenceEqual(other.Source.Charges);
+
     public IEnumerable<FieldError> Validate() =>
         Check.InRange("nx", Nx, 2, 8192)
             .Concat(Check.InRange("ny", Ny, 2, 8192))

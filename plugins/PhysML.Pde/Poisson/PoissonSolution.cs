@@ -17,7 +17,7 @@ namespace PhysML.Pde;
 /// that would otherwise drive CG along the null space) and out of u, returning the solution with zero mean.
 /// </para>
 /// </summary>
-public sealed class PoissonSolution
+public sealed partial class PoissonSolution
 {
     /// <summary>|Σ(f + c)| may be this fraction of Σ|f| + Σ|c| before an all-Neumann problem counts as incompatible.</summary>
     public const double CompatibilityTolerance = 1e-9;
