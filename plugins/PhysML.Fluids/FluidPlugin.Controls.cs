@@ -38,7 +38,7 @@ public sealed partial class FluidPlugin
         if (!controls.HasPending) return;
         if (controls.Preconditioner is not null || controls.Backend is not null) SwitchSolvers(world, controls);
         if (controls.Training is { } on && world.TryGetResource(out LearnedPressureStatus learned)
-            && learned.Solver is PhysML.Solvers.Learned.LearnedPoissonSolver cpu) cpu.Training = on; // online training runs on the CPU solver only
+            && learned.Trainable is { } trainable) trainable.Training = on;
         controls.AppliedVersion = controls.Version;
     }
 

@@ -16,32 +16,30 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
     private IPressureTrainer? _paused;
 
     /// <summary>True when online training was set up for this solver (paused or not).</summary>
-    public bool CanTrain => Cpu?.Trainer is not null || _paused is not null;
+    public bool CanTrain => Trainable?.Trainer is not null || _paused is not null;
 
-    // Online training runs only with the CPU solver (PressureSolverChoice); the GPU DCDM solver has no trainer.
-    private LearnedPoissonSolver? Cpu => Solver as LearnedPoissonSolver;
+    // The CPU solver and the Vulkan learned V-cycle train; the GPU DCDM solver (a residual network) has no trainer.
+    public ITrainableLearnedSolver? Trainable => Solver as ITrainableLearnedSolver;
+
+    // The trainer's cumulative time per phase at the last frame boundary, for the per-frame train.*_ms figures.
+    private IReadOnlyDictionary<string, double>? _activityBefore;
 
     /// <summary>True while the trainer is attached and learning from each solve.</summary>
-    public bool Training => Cpu?.Trainer is not null;
+    public bool Training => Trainable?.Trainer is not null;
 
     /// <summary>Pauses or resumes online training; call at a frame boundary (the solver is not in a solve).</summary>
     public void ToggleTraining()
     {
-        if (Cpu is not { } cpu) return;
-        (cpu.Trainer, _paused) = (_paused, cpu.Trainer);
+        if (Trainable is not { } solver) return;
+        (solver.Trainer, _paused) = (_paused, solver.Trainer);
     }
 
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
-        // Online training runs only with the CPU solver (PressureSolverChoice).
-        if (Solver is LearnedPoissonSolver { Trainer: { } trainer } cpu)
+        if (Trainable is { Trainer: { } trainer } solver)
         {
-            if (trainer.AtFrameBoundary((int)frame) is { } adopted)
-            {
-                var previous = cpu.Model;
-                cpu.Model = adopted;
-                (previous as IDisposable)?.Dispose();
-            }
+            if (trainer.AtFrameBoundary((int)frame) is { } adopted) solver.Adopt(adopted);
+            RecordActivity(trainer, metrics);
             var status = trainer.Status;
             if (status.LastLoss is { } loss) metrics.Set("train.loss", loss);
             metrics.Set("train.samples", status.Offered);
@@ -53,9 +51,18 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
+    // train.<phase>_ms: what the trainer spent during this frame (since the last boundary), per phase.
+    private void RecordActivity(IPressureTrainer trainer, FrameMetrics metrics)
+    {
+        if (trainer.Activity is not { } activity) return;
+        var now = activity.Milliseconds();
+        foreach (var (phase, ms) in now) metrics.Set($"train.{phase}_ms", ms - (_activityBefore?.GetValueOrDefault(phase) ?? 0));
+        _activityBefore = now;
+    }
+
     public void Dispose()
     {
-        Cpu?.Trainer?.Dispose();
+        Trainable?.Trainer?.Dispose();
         _paused?.Dispose();
     }
 }

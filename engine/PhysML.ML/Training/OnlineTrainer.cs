@@ -41,7 +41,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         }, _ => Interlocked.Increment(ref _dropped));
         if (!settings.Deterministic)
         {
-            _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.BelowNormal };
+            _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.Lowest };
             _thread.Start();
         }
     }
@@ -65,6 +65,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     public int Rejected { get; private set; }
 
     public double? LastLoss { get; private set; }
+
+    /// <summary>Where the trainer's time goes, per phase (round start, training steps, validation, snapshot).</summary>
+    public TrainerActivity Activity { get; } = new();
 
     /// <summary>Offers a sample; never blocks. False when the channel was full and the sample was dropped.</summary>
     public bool Offer(TSample sample)
@@ -106,11 +109,14 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     private void Loop()
     {
+        // Lowest OS priority (nice 19 on Linux, where Thread.Priority alone does nothing): the scheduler then gives the
+        // simulation's own threads the cores whenever they want them, so a round never stretches a frame.
+        TrainerThreadPriority.LowerCurrentThread();
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                Drain();
+                Activity.Time("drain", Drain);
                 // A round per batch of new samples, not a busy loop over the same reservoir.
                 if (_reservoir.Count >= _settings.StartWatermark && _sinceRound > 0) Round();
                 else if (!_channel.Reader.WaitToReadAsync(_stop.Token).AsTask().Wait(200)) continue;
@@ -153,8 +159,8 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         // Without held-out samples a candidate cannot be validated, so it is not published (training goes on). A
         // non-finite score (a diverged candidate) compares false and is rejected too.
         if (_heldOut.Count == 0 || !double.IsFinite(LastLoss.Value)) { Rejected++; return; }
-        var candidate = _learner.Snapshot(Adoptions + 1);
-        var better = Paced(() => _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut));
+        var candidate = Activity.Time("snapshot", () => _learner.Snapshot(Adoptions + 1));
+        var better = Paced("validate", () => _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut));
         if (better) Interlocked.Exchange(ref _pending, candidate);
         else Rejected++;
     }
@@ -165,15 +171,15 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     {
         var total = 0.0;
         for (var step = 0; step < _settings.StepsPerRound && !_stop.IsCancellationRequested; step++)
-            total += Paced(() => _learner.Train(_reservoir, 1, _random));
+            total += Paced("train", () => _learner.Train(_reservoir, 1, _random));
         return total / _settings.StepsPerRound;
     }
 
     // Runs work, then (on the background thread) sleeps so that work takes at most the duty cycle's share of the time.
-    private T Paced<T>(Func<T> work)
+    private T Paced<T>(string phase, Func<T> work)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = work();
+        var result = Activity.Time(phase, work);
         if (_thread is not null && _settings.DutyCycle < 1)
         {
             var busy = System.Diagnostics.Stopwatch.GetElapsedTime(start);
