@@ -65,9 +65,11 @@ public static class BenchTrainingVerb
         return command;
     }
 
-    /// <summary>One measured frame: its wall time, the trainer's ms per phase during it, GCs that ran, and the model
-    /// version after it.</summary>
-    public sealed record FrameSample(int Frame, double Ms, IReadOnlyDictionary<string, double> TrainerMs, int Gen0, int Gen1, int Gen2, int ModelVersion);
+    /// <summary>One measured frame: its wall time, the trainer's ms per phase during it (<c>TrainerMs</c>), the phases
+    /// running when it started or ended (<c>Running</c>: a long step adds its time only in the frame it ends), GCs that
+    /// ran, and the model version after it.</summary>
+    public sealed record FrameSample(int Frame, double Ms, IReadOnlyDictionary<string, double> TrainerMs, IReadOnlyList<string> Running,
+        int Gen0, int Gen1, int Gen2, int ModelVersion);
 
     public enum Mode { Off, On, OnNormalPriority }
 
@@ -106,13 +108,14 @@ public static class BenchTrainingVerb
             for (var i = 0; i < frames; i++)
             {
                 var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var runningBefore = Running(world);
                 var start = Stopwatch.GetTimestamp();
                 runner.App.RunFrame(stepsPerFrame);
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 var metrics = world.Resource<FrameMetrics>();
                 var phases = TrainerActivity.Phases.ToDictionary(p => p, p => metrics.TryGet($"train.{p}_ms", out var v) ? v : 0);
                 var version = metrics.TryGet("model.version", out var m) ? (int)m : 0;
-                samples.Add(new FrameSample(warmup + i + 1, ms, phases, GC.CollectionCount(0) - gcs.Item1,
+                samples.Add(new FrameSample(warmup + i + 1, ms, phases, runningBefore.Union(Running(world)).ToArray(), GC.CollectionCount(0) - gcs.Item1,
                     GC.CollectionCount(1) - gcs.Item2, GC.CollectionCount(2) - gcs.Item3, version));
             }
             return new TrainingRun(mode, backend, samples);
@@ -122,6 +125,9 @@ public static class BenchTrainingVerb
             runner.App.Dispose(); // stops the training thread before the next run
         }
     }
+
+    private static IReadOnlyList<string> Running(PhysML.Core.Ecs.World world) =>
+        world.TryGetResource(out LearnedPressureStatus status) && status.Trainable?.Trainer?.Activity is { } activity ? activity.Running() : [];
 
     private static string Label(Mode mode) => mode switch
     {
@@ -144,7 +150,7 @@ public static class BenchTrainingVerb
             if (frame.Ms <= SlowFrame * run.Median) continue;
             var busy = frame.TrainerMs.Where(p => p.Value >= 0.05).Select(p => $"{p.Key} {F(p.Value)}");
             output.WriteLine($"  slow frame {frame.Frame}: {F(frame.Ms)} ms ({F(frame.Ms / run.Median, "F2")}x); trainer: " +
-                             $"{(busy.Any() ? string.Join(", ", busy) : "idle")}; GC {frame.Gen0}/{frame.Gen1}/{frame.Gen2} (gen0/1/2)" +
+                             $"{(busy.Any() ? string.Join(", ", busy) : "idle")}{(frame.Running.Count > 0 ? $" (running: {string.Join(", ", frame.Running)})" : "")}; GC {frame.Gen0}/{frame.Gen1}/{frame.Gen2} (gen0/1/2)" +
                              (adopted ? $"; adopted model {frame.ModelVersion}" : ""));
         }
     }

@@ -1,11 +1,12 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using PhysML.Solvers.Learned;
 
 namespace PhysML.ML.Training;
 
 /// <summary>
 /// Trains a model in the loop, for any model in the engine. The simulation <see cref="Offer"/>s samples through a
-/// bounded channel that drops when full, so it never blocks a frame. A dedicated thread (or, in deterministic mode, the
+/// bounded lock-free queue that drops when full, so it never blocks a frame (a lock shared with the trainer thread,
+/// which runs at the lowest OS priority, let a descheduled trainer stall a frame by 0.3 s: priority inversion). A dedicated thread (or, in deterministic mode, the
 /// frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
 /// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
 /// held-out samples: only a candidate that is not worse is published (no held-out samples yet: nothing is). The engine adopts a published candidate at a
@@ -15,7 +16,8 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 {
     private readonly IOnlineLearner<TSample, TSnapshot> _learner;
     private readonly OnlineTrainingSettings _settings;
-    private readonly Channel<TSample> _channel;
+    private readonly ConcurrentQueue<TSample> _queue = new();
+    private int _queued;
     private readonly List<TSample> _reservoir = new();
     private readonly List<TSample> _heldOut = new();
     private readonly Random _random;
@@ -27,6 +29,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     private long _dropped;
     private Exception? _failure;
 
+    // How long the idle trainer sleeps before looking for new samples again: a frame is ~100 ms.
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(20);
+
     public OnlineTrainer(IOnlineLearner<TSample, TSnapshot> learner, TSnapshot initial, OnlineTrainingSettings settings)
     {
         if (settings.Problems().FirstOrDefault() is { Field: not null } problem)
@@ -35,10 +40,6 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         _settings = settings;
         Current = initial;
         _random = new Random(settings.Seed);
-        _channel = Channel.CreateBounded<TSample>(new BoundedChannelOptions(settings.ChannelCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = true,
-        }, _ => Interlocked.Increment(ref _dropped));
         if (!settings.Deterministic)
         {
             _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.Lowest };
@@ -73,10 +74,15 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     public bool Offer(TSample sample)
     {
         Offered++;
-        // In DropWrite mode TryWrite reports success even when it drops; the drop callback runs inside it.
-        var dropped = Dropped;
-        _channel.Writer.TryWrite(sample);
-        return Dropped == dropped;
+        // Reserve a slot first, so the queue never holds more than the capacity; both operations are lock-free.
+        if (Interlocked.Increment(ref _queued) > _settings.ChannelCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _dropped);
+            return false;
+        }
+        _queue.Enqueue(sample);
+        return true;
     }
 
     /// <summary>
@@ -119,11 +125,10 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
                 Activity.Time("drain", Drain);
                 // A round per batch of new samples, not a busy loop over the same reservoir.
                 if (_reservoir.Count >= _settings.StartWatermark && _sinceRound > 0) Round();
-                else if (!_channel.Reader.WaitToReadAsync(_stop.Token).AsTask().Wait(200)) continue;
+                else _stop.Token.WaitHandle.WaitOne(IdlePoll); // polled, so the frame thread never signals (or waits on) this thread
             }
         }
         catch (OperationCanceledException) { }
-        catch (AggregateException e) when (e.InnerException is OperationCanceledException) { }
         catch (Exception e)
         {
             _failure = e;
@@ -132,8 +137,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     private void Drain()
     {
-        while (_channel.Reader.TryRead(out var sample))
+        while (_queue.TryDequeue(out var sample))
         {
+            Interlocked.Decrement(ref _queued);
             _received++;
             _sinceRound++;
             if (_received % _settings.HeldOutEvery == 0)
@@ -191,7 +197,6 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     public void Dispose()
     {
         _stop.Cancel();
-        _channel.Writer.TryComplete();
         _thread?.Join();
         _learner.Dispose();
     }

@@ -34,6 +34,28 @@ public static class TrainerThreadPriority
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> on a new background thread at the lowest priority; the task completes
+    /// (or faults) when it ends. For trainer-side work that must not compete with the frame (as the thread pool would,
+    /// at normal priority).</summary>
+    public static Task RunLowest(string name, Action work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            LowerCurrentThread();
+            try
+            {
+                work();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }) { IsBackground = true, Name = name }.Start();
+        return done.Task;
+    }
+
     /// <summary>The calling thread's nice value on Linux (for tests), null elsewhere.</summary>
     public static int? CurrentNice()
     {

@@ -17,14 +17,25 @@ public sealed class TrainerActivity
     public static readonly string[] Phases = ["offer", "adopt", "drain", "train", "validate", "snapshot", "prepare"];
 
     private readonly long[] _ticks = new long[Phases.Length];
+    private readonly int[] _running = new int[Phases.Length];
 
-    /// <summary>Runs <paramref name="work"/> and adds its wall time to <paramref name="phase"/>.</summary>
+    /// <summary>Runs <paramref name="work"/> and adds its wall time to <paramref name="phase"/>; while it runs the phase
+    /// is in <see cref="Running"/> (a training step can outlast several frames, and only adds its time when it ends).</summary>
     public T Time<T>(string phase, Func<T> work)
     {
+        var index = Index(phase);
         var start = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _running[index]);
         try { return work(); }
-        finally { Add(phase, Stopwatch.GetTimestamp() - start); }
+        finally
+        {
+            Interlocked.Decrement(ref _running[index]);
+            Interlocked.Add(ref _ticks[index], Stopwatch.GetTimestamp() - start);
+        }
     }
+
+    /// <summary>The phases running now.</summary>
+    public IReadOnlyList<string> Running() => Phases.Where((_, i) => Volatile.Read(ref _running[i]) > 0).ToArray();
 
     public void Time(string phase, Action work) => Time(phase, () => { work(); return 0; });
 
@@ -33,10 +44,11 @@ public sealed class TrainerActivity
         Phases.Select((p, i) => (p, ms: Interlocked.Read(ref _ticks[i]) * 1000.0 / Stopwatch.Frequency)).ToDictionary(x => x.p, x => x.ms);
 
     /// <summary>Adds <paramref name="ticks"/> (<see cref="Stopwatch"/> ticks) to <paramref name="phase"/>.</summary>
-    public void Add(string phase, long ticks)
+    public void Add(string phase, long ticks) => Interlocked.Add(ref _ticks[Index(phase)], ticks);
+
+    private static int Index(string phase)
     {
         var index = Array.IndexOf(Phases, phase);
-        if (index < 0) throw new ArgumentException($"unknown trainer phase '{phase}'", nameof(phase));
-        Interlocked.Add(ref _ticks[index], ticks);
+        return index >= 0 ? index : throw new ArgumentException($"unknown trainer phase '{phase}'", nameof(phase));
     }
 }
