@@ -32,14 +32,17 @@ public static class BenchTrainingVerb
         var backend = new Option<string>("--backend") { Description = "Compute backend: cpu or vulkan.", DefaultValueFactory = _ => "cpu" };
         backend.AcceptOnlyFromAmong("cpu", "vulkan");
         var comparePriority = new Option<bool>("--compare-priority") { Description = "Add a training run per pair with the trainer thread at normal OS priority (no nice 19), to measure what the lowest priority changes." };
+        var nice = new Option<int>("--trainer-nice") { Description = "The trainer threads' nice value on Linux (0-19; 19, the default, is what scenes use).", DefaultValueFactory = _ => 19 };
         var json = new Option<string?>("--json") { Description = "Also write every run's frame times and phases as JSON to this file." };
         var command = new Command("training", "Frame times with online training off and on, in the same process, and what the trainer did in slow frames.")
-            { scene, frames, warmup, repeat, backend, comparePriority, json };
+            { scene, frames, warmup, repeat, backend, comparePriority, nice, json };
         command.SetAction(parsed =>
         {
             var (f, w, r) = (parsed.GetValue(frames), parsed.GetValue(warmup), parsed.GetValue(repeat));
             if (f < 1 || w < 0 || r < 1) throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, "--frames and --repeat must be >= 1, --warmup >= 0");
             var path = parsed.GetValue(scene)!;
+            if (parsed.GetValue(nice) is < 0 or > 19) throw new PhysMLException(ErrorCodes.InvalidArgument, ErrorCategory.BadInput, "--trainer-nice must be in 0..19");
+            TrainerThreadPriority.Nice = parsed.GetValue(nice);
             var runs = new List<TrainingRun>();
             var modes = parsed.GetValue(comparePriority) ? new[] { Mode.Off, Mode.On, Mode.OnNormalPriority } : new[] { Mode.Off, Mode.On };
             for (var i = 0; i < r; i++)
@@ -60,6 +63,7 @@ public static class BenchTrainingVerb
             Summary(context.Output, path, runs);
             if (parsed.GetValue(json) is { } file)
                 File.WriteAllText(file, JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            TrainerThreadPriority.Nice = 19; // the process-wide default again (tests run the verb in-process)
             return ExitCodes.Success;
         });
         return command;
@@ -132,7 +136,7 @@ public static class BenchTrainingVerb
     private static string Label(Mode mode) => mode switch
     {
         Mode.Off => "training off",
-        Mode.On => "training on",
+        Mode.On => TrainerThreadPriority.Nice == 19 ? "training on" : $"training on (nice {TrainerThreadPriority.Nice})",
         _ => "training on, trainer at normal priority",
     };
 

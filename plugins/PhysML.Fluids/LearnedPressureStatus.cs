@@ -7,7 +7,7 @@ namespace PhysML.Fluids;
 /// The learned pressure solver of the scene, when it has one. At each frame boundary it adopts the model online
 /// training validated (the solver never changes model inside a frame), and records <c>model.version</c>,
 /// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
-/// <c>train.rounds</c> and <c>train.rejected</c>.
+/// <c>train.rounds</c>, <c>train.rejected</c> and the trainer's time per phase during the frame, <c>train.&lt;phase&gt;_ms</c>.
 /// </summary>
 internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDisposable
 {
@@ -18,7 +18,8 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver) : IDi
     /// <summary>True when online training was set up for this solver (paused or not).</summary>
     public bool CanTrain => Trainable?.Trainer is not null || _paused is not null;
 
-    // The CPU solver and the Vulkan learned V-cycle train; the GPU DCDM solver (a residual network) has no trainer.
+    /// <summary>The solver as one that trains (the CPU solver, the Vulkan learned V-cycle), or null (the GPU DCDM
+    /// solver of a residual network has no trainer).</summary>
     public ITrainableLearnedSolver? Trainable => Solver as ITrainableLearnedSolver;
 
     // The trainer's cumulative time per phase at the last frame boundary, for the per-frame train.*_ms figures.

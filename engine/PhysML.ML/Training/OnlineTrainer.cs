@@ -6,8 +6,8 @@ namespace PhysML.ML.Training;
 /// <summary>
 /// Trains a model in the loop, for any model in the engine. The simulation <see cref="Offer"/>s samples through a
 /// bounded lock-free queue that drops when full, so it never blocks a frame (a lock shared with the trainer thread,
-/// which runs at the lowest OS priority, let a descheduled trainer stall a frame by 0.3 s: priority inversion). A dedicated thread (or, in deterministic mode, the
-/// frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
+/// which runs at the lowest OS priority, let a descheduled trainer stall a frame by 0.3 s: priority inversion).
+/// A dedicated thread (or, in deterministic mode, the frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
 /// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
 /// held-out samples: only a candidate that is not worse is published (no held-out samples yet: nothing is). The engine adopts a published candidate at a
 /// frame boundary (<see cref="AtFrameBoundary"/>), keeping the previous one for <see cref="Rollback"/>.
@@ -67,7 +67,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     public double? LastLoss { get; private set; }
 
-    /// <summary>Where the trainer's time goes, per phase (round start, training steps, validation, snapshot).</summary>
+    /// <summary>Where the trainer's time goes, per phase (drain, training steps, snapshot, validation).</summary>
     public TrainerActivity Activity { get; } = new();
 
     /// <summary>Offers a sample; never blocks. False when the channel was full and the sample was dropped.</summary>
