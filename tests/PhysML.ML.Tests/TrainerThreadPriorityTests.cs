@@ -8,14 +8,29 @@ namespace PhysML.ML.Tests;
 public class TrainerThreadPriorityTests
 {
     [Fact]
-    public async Task A_lowered_thread_runs_at_nice_19_on_Linux_and_other_threads_keep_theirs()
+    public void A_lowered_thread_runs_at_nice_19_on_Linux_and_other_threads_keep_theirs()
     {
         if (!OperatingSystem.IsLinux()) return; // the nice value is Linux's; elsewhere Thread.Priority is the mechanism
         var before = TrainerThreadPriority.CurrentNice();
         int? lowered = null;
-        await TrainerThreadPriority.RunLowest("test-lowest", () => lowered = TrainerThreadPriority.CurrentNice());
+        var thread = new Thread(() =>
+        {
+            TrainerThreadPriority.LowerCurrentThread();
+            lowered = TrainerThreadPriority.CurrentNice();
+        });
+        thread.Start();
+        thread.Join();
         Assert.Equal(19, lowered);
-        Assert.Equal(before, TrainerThreadPriority.CurrentNice()); // per thread, not the whole process
+        Assert.Equal(before, TrainerThreadPriority.CurrentNice()); // per thread: this one, which started it, is unchanged
+    }
+
+    [Fact]
+    public async Task RunLowest_runs_its_work_at_nice_19()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        int? nice = null;
+        await TrainerThreadPriority.RunLowest("test-lowest", () => nice = TrainerThreadPriority.CurrentNice());
+        Assert.Equal(19, nice);
     }
 
     [Fact]
