@@ -36,7 +36,7 @@ public static class BenchVerb
                 File.WriteAllText(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmarks (figures, not pass/fail).") { step, BenchSolversVerb.Create(context), BenchPreconditionersVerb.Create(context), BenchViewVerb.Create(context), BenchRenderVerb.Create(context), BenchSurrogateVerb.Create(context) };
+        return new Command("bench", "Benchmarks (figures, not pass/fail).") { step, BenchSolversVerb.Create(context), BenchPreconditionersVerb.Create(context), BenchViewVerb.Create(context), BenchRenderVerb.Create(context), BenchSurrogateVerb.Create(context), BenchTrainingVerb.Create(context) };
     }
 
     /// <summary>One thread count's figures: ms per fixed step in total and per phase.</summary>

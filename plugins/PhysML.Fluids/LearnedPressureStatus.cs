@@ -10,7 +10,7 @@ namespace PhysML.Fluids;
 /// The learned pressure solver of the scene, when it has one. At each frame boundary it adopts the model online
 /// training validated (the solver never changes model inside a frame), and records <c>model.version</c>,
 /// <c>solve.fallbacks</c> (cumulative) and, when training, <c>train.loss</c>, <c>train.samples</c>, <c>train.dropped</c>,
-/// <c>train.rounds</c> and <c>train.rejected</c>.
+/// <c>train.rounds</c>, <c>train.rejected</c> and the trainer's time per phase during the frame, <c>train.&lt;phase&gt;_ms</c>.
 /// <para>
 /// Checkpoints (<see cref="ICheckpointable"/>): with a fixed model, the model file's SHA-256 (a resume loads the model
 /// again from its file, so a changed file is refused, PML0605) and the fallback count; the model holds no other state
@@ -24,33 +24,32 @@ namespace PhysML.Fluids;
 internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, string ModelPath, string ModelSha256) : IDisposable, ICheckpointable
 {
     /// <summary>True when online training was set up for this solver (taking samples or stopped).</summary>
-    public bool CanTrain => Cpu?.Trainer is not null;
+    public bool CanTrain => Trainable?.Trainer is not null;
 
-    // Online training runs only with the CPU solver (PressureSolverChoice); the GPU DCDM solver has no trainer.
-    private LearnedPoissonSolver? Cpu => Solver as LearnedPoissonSolver;
+    /// <summary>The solver as one that trains (the CPU solver, the Vulkan learned V-cycle), or null (the GPU DCDM
+    /// solver of a residual network has no trainer).</summary>
+    public ITrainableLearnedSolver? Trainable => Solver as ITrainableLearnedSolver;
+
+    // The trainer's cumulative time per phase at the last frame boundary, for the per-frame train.*_ms figures.
+    private IReadOnlyDictionary<string, double>? _activityBefore;
 
     /// <summary>Whether the trainer is shown each solved system. Set by <see cref="PressureControls"/> requests (a
     /// timeline's <c>training</c> event, the viewer's T) at a frame boundary; stopped, the trainer takes no samples.</summary>
     public bool Training
     {
-        get => Cpu is { Trainer: not null, Training: true };
+        get => Trainable is { Trainer: not null, Training: true };
         set
         {
-            if (Cpu is { } cpu) cpu.Training = value;
+            if (Trainable is { } solver) solver.Training = value;
         }
     }
 
     public void AtFrameBoundary(long frame, FrameMetrics metrics)
     {
-        // Online training runs only with the CPU solver (PressureSolverChoice).
-        if (Solver is LearnedPoissonSolver { Trainer: { } trainer } cpu)
+        if (Trainable is { Trainer: { } trainer } solver)
         {
-            if (trainer.AtFrameBoundary((int)frame) is { } adopted)
-            {
-                var previous = cpu.Model;
-                cpu.Model = adopted;
-                (previous as IDisposable)?.Dispose();
-            }
+            if (trainer.AtFrameBoundary((int)frame) is { } adopted) solver.Adopt(adopted);
+            RecordActivity(trainer, metrics);
             var status = trainer.Status;
             if (status.LastLoss is { } loss) metrics.Set("train.loss", loss);
             metrics.Set("train.samples", status.Offered);
@@ -60,6 +59,15 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         }
         metrics.Set("model.version", Solver.Model.Version);
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
+    }
+
+    // train.<phase>_ms: what the trainer spent during this frame (since the last boundary), per phase.
+    private void RecordActivity(IPressureTrainer trainer, FrameMetrics metrics)
+    {
+        if (trainer.Activity is not { } activity) return;
+        var now = activity.Milliseconds();
+        foreach (var (phase, ms) in now) metrics.Set($"train.{phase}_ms", ms - (_activityBefore?.GetValueOrDefault(phase) ?? 0));
+        _activityBefore = now;
     }
 
     public string? CheckpointRefusal => CanTrain
@@ -86,5 +94,5 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         Solver.Fallbacks = reader.ReadInt32();
     }
 
-    public void Dispose() => Cpu?.Trainer?.Dispose();
+    public void Dispose() => Trainable?.Trainer?.Dispose();
 }

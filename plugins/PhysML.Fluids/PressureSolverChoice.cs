@@ -89,8 +89,20 @@ internal static class PressureSolverChoice
         // What a run checkpoint records of the model: a resume loads it again from the file, which must be unchanged.
         var modelSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         var training = domain.PressureTraining is { Online: true } settings ? settings : null;
+        if (context is not null && training is not null && loaded.SmootherWeights is not null)
+        {
+            // The learned V-cycle solves on Vulkan while the trainer learns from the (A, b) the fluid step has on the
+            // CPU; an adopted model's damping is re-uploaded at a frame boundary.
+            var trained = new VulkanLearnedMultigridSolver(context, loaded.Model, options, loaded.Cycle)
+            {
+                Trainer = world.Resource<IPressureModelLoader>().Train(loaded, training, options.RelativeTolerance, parallel),
+            };
+            compute.Used = ComputeBackend.Vulkan;
+            world.SetResource(new LearnedPressureStatus(trained, path, modelSha256));
+            return trained;
+        }
         if (context is not null && training is not null)
-            warnings.Add("online training runs the learned pressure solve on the CPU (the Vulkan levels are uploaded once per model)");
+            warnings.Add("online training of a residual network (coarse16, unet16) runs its pressure solve on the CPU: only the learned V-cycle trains on Vulkan");
         else if (context is not null && loaded.SmootherWeights is { } weights)
         {
             compute.Used = ComputeBackend.Vulkan;

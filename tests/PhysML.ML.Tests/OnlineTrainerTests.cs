@@ -39,6 +39,27 @@ public class OnlineTrainerTests
     }
 
     [Fact]
+    public void Draining_frees_the_queue_for_new_offers()
+    {
+        using var trainer = new OnlineTrainer<int, string>(new CountingLearner(), "v0", Deterministic);
+        Assert.Equal(4, Enumerable.Range(0, 6).Count(trainer.Offer));
+        trainer.AtFrameBoundary(2); // deterministic: drains the queue into the reservoir and trains a round
+        Assert.Equal(4, Enumerable.Range(0, 6).Count(trainer.Offer));
+        Assert.Equal(4, trainer.Dropped);
+        Assert.Equal(1, trainer.Rounds);
+    }
+
+    [Fact]
+    public void The_trainer_records_its_phases()
+    {
+        using var trainer = new OnlineTrainer<int, string>(new CountingLearner(), "v0", Deterministic);
+        for (var i = 0; i < 4; i++) trainer.Offer(i);
+        trainer.AtFrameBoundary(2);
+        Assert.Empty(trainer.Activity.Running());
+        Assert.All(new[] { "train", "snapshot", "validate" }, phase => Assert.True(trainer.Activity.Milliseconds()[phase] > 0, phase));
+    }
+
+    [Fact]
     public void A_model_is_adopted_only_at_a_frame_boundary_and_only_after_the_watermark()
     {
         var learner = new CountingLearner();

@@ -16,6 +16,7 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
     private MultigridPreconditioner? _cycle;
     private IPoissonStencil? _builtFor;
     private int _builtVersion = -1;
+    private (MultigridLevel Fine, IReadOnlyList<double[]> Weights)? _prepared;
 
     public string Name => network.Architecture;
 
@@ -43,14 +44,19 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
     /// </summary>
     public void Prepare(IPoissonStencil copy, IPoissonStencil original, int version)
     {
-        var cycle = new MultigridPreconditioner(copy, network.CycleOptions, parallel, For(new MultigridHierarchy(copy)));
-        (_cycle, _builtFor, _builtVersion) = (cycle, original, version);
+        var hierarchy = new MultigridHierarchy(copy);
+        var weights = For(hierarchy);
+        var cycle = new MultigridPreconditioner(copy, network.CycleOptions, parallel, weights);
+        (_cycle, _builtFor, _builtVersion, _prepared) = (cycle, original, version, (hierarchy.Levels[0], weights));
     }
 
     /// <summary>The predicted damping of every level (TorchSharp, once per hierarchy), clamped strictly inside (0, 1)
     /// against float rounding at the sigmoid's ends.</summary>
     public IReadOnlyList<double[]> For(MultigridHierarchy hierarchy)
     {
+        // The Vulkan solver builds its own hierarchy of the operator Prepare saw: same fine level, same damping, so it
+        // takes the prepared weights instead of predicting them again on the frame thread.
+        if (_prepared is { } prepared && SameFineLevel(prepared.Fine, hierarchy.Levels[0])) return prepared.Weights;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var tensors = new MultigridTensors(hierarchy);
@@ -58,6 +64,13 @@ public sealed class LearnedMultigridModel(LearnedMultigridNetwork network, int v
             .Select(w => w.contiguous().data<float>().ToArray().Select(v => Math.Clamp((double)v, 1e-6, 1 - 1e-6)).ToArray())
             .ToArray();
     }
+
+    // The hierarchy is a deterministic function of the fine operator, so equal fine levels mean equal hierarchies and
+    // the same predicted damping.
+    private static bool SameFineLevel(MultigridLevel a, MultigridLevel b) =>
+        a.Shape == b.Shape && a.Diagonal.AsSpan().SequenceEqual(b.Diagonal) && a.East.AsSpan().SequenceEqual(b.East)
+        && a.North.AsSpan().SequenceEqual(b.North) && a.Front.AsSpan().SequenceEqual(b.Front)
+        && a.InverseDiagonal.AsSpan().SequenceEqual(b.InverseDiagonal); // the unknowns (both not yet scaled)
 
     public void Dispose() => network.Dispose();
 }

@@ -1,12 +1,13 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using PhysML.Solvers.Learned;
 
 namespace PhysML.ML.Training;
 
 /// <summary>
 /// Trains a model in the loop, for any model in the engine. The simulation <see cref="Offer"/>s samples through a
-/// bounded channel that drops when full, so it never blocks a frame. A dedicated thread (or, in deterministic mode, the
-/// frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
+/// bounded lock-free queue that drops when full, so it never blocks a frame (a lock shared with the trainer thread,
+/// which runs at the lowest OS priority, let a descheduled trainer stall a frame by 0.3 s: priority inversion).
+/// A dedicated thread (or, in deterministic mode, the frame boundary itself) moves them into a reservoir (Vitter's algorithm R, seeded) and a held-out set, trains a round
 /// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
 /// held-out samples: only a candidate that is not worse is published (no held-out samples yet: nothing is). The engine adopts a published candidate at a
 /// frame boundary (<see cref="AtFrameBoundary"/>), keeping the previous one for <see cref="Rollback"/>.
@@ -15,7 +16,8 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 {
     private readonly IOnlineLearner<TSample, TSnapshot> _learner;
     private readonly OnlineTrainingSettings _settings;
-    private readonly Channel<TSample> _channel;
+    private readonly ConcurrentQueue<TSample> _queue = new();
+    private int _queued;
     private readonly List<TSample> _reservoir = new();
     private readonly List<TSample> _heldOut = new();
     private readonly Random _random;
@@ -27,6 +29,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     private long _dropped;
     private Exception? _failure;
 
+    // How long the idle trainer sleeps before looking for new samples again: a frame is ~100 ms.
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(20);
+
     public OnlineTrainer(IOnlineLearner<TSample, TSnapshot> learner, TSnapshot initial, OnlineTrainingSettings settings)
     {
         if (settings.Problems().FirstOrDefault() is { Field: not null } problem)
@@ -35,13 +40,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         _settings = settings;
         Current = initial;
         _random = new Random(settings.Seed);
-        _channel = Channel.CreateBounded<TSample>(new BoundedChannelOptions(settings.ChannelCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = true,
-        }, _ => Interlocked.Increment(ref _dropped));
         if (!settings.Deterministic)
         {
-            _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.BelowNormal };
+            _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.Lowest };
             _thread.Start();
         }
     }
@@ -66,14 +67,22 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     public double? LastLoss { get; private set; }
 
+    /// <summary>Where the trainer's time goes, per phase (drain, training steps, snapshot, validation).</summary>
+    public TrainerActivity Activity { get; } = new();
+
     /// <summary>Offers a sample; never blocks. False when the channel was full and the sample was dropped.</summary>
     public bool Offer(TSample sample)
     {
         Offered++;
-        // In DropWrite mode TryWrite reports success even when it drops; the drop callback runs inside it.
-        var dropped = Dropped;
-        _channel.Writer.TryWrite(sample);
-        return Dropped == dropped;
+        // Reserve a slot first, so the queue never holds more than the capacity; both operations are lock-free.
+        if (Interlocked.Increment(ref _queued) > _settings.ChannelCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _dropped);
+            return false;
+        }
+        _queue.Enqueue(sample);
+        return true;
     }
 
     /// <summary>
@@ -106,18 +115,20 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     private void Loop()
     {
+        // Lowest OS priority (nice 19 on Linux, where Thread.Priority alone does nothing): the scheduler then gives the
+        // simulation's own threads the cores whenever they want them, so a round never stretches a frame.
+        TrainerThreadPriority.LowerCurrentThread();
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                Drain();
+                Activity.Time("drain", Drain);
                 // A round per batch of new samples, not a busy loop over the same reservoir.
                 if (_reservoir.Count >= _settings.StartWatermark && _sinceRound > 0) Round();
-                else if (!_channel.Reader.WaitToReadAsync(_stop.Token).AsTask().Wait(200)) continue;
+                else _stop.Token.WaitHandle.WaitOne(IdlePoll); // polled, so the frame thread never signals (or waits on) this thread
             }
         }
         catch (OperationCanceledException) { }
-        catch (AggregateException e) when (e.InnerException is OperationCanceledException) { }
         catch (Exception e)
         {
             _failure = e;
@@ -126,8 +137,9 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
 
     private void Drain()
     {
-        while (_channel.Reader.TryRead(out var sample))
+        while (_queue.TryDequeue(out var sample))
         {
+            Interlocked.Decrement(ref _queued);
             _received++;
             _sinceRound++;
             if (_received % _settings.HeldOutEvery == 0)
@@ -153,8 +165,8 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         // Without held-out samples a candidate cannot be validated, so it is not published (training goes on). A
         // non-finite score (a diverged candidate) compares false and is rejected too.
         if (_heldOut.Count == 0 || !double.IsFinite(LastLoss.Value)) { Rejected++; return; }
-        var candidate = _learner.Snapshot(Adoptions + 1);
-        var better = Paced(() => _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut));
+        var candidate = Activity.Time("snapshot", () => _learner.Snapshot(Adoptions + 1));
+        var better = Paced("validate", () => _learner.Score(candidate, _heldOut) <= _learner.Score(Current, _heldOut));
         if (better) Interlocked.Exchange(ref _pending, candidate);
         else Rejected++;
     }
@@ -165,15 +177,15 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     {
         var total = 0.0;
         for (var step = 0; step < _settings.StepsPerRound && !_stop.IsCancellationRequested; step++)
-            total += Paced(() => _learner.Train(_reservoir, 1, _random));
+            total += Paced("train", () => _learner.Train(_reservoir, 1, _random));
         return total / _settings.StepsPerRound;
     }
 
     // Runs work, then (on the background thread) sleeps so that work takes at most the duty cycle's share of the time.
-    private T Paced<T>(Func<T> work)
+    private T Paced<T>(string phase, Func<T> work)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = work();
+        var result = Activity.Time(phase, work);
         if (_thread is not null && _settings.DutyCycle < 1)
         {
             var busy = System.Diagnostics.Stopwatch.GetElapsedTime(start);
@@ -185,7 +197,6 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     public void Dispose()
     {
         _stop.Cancel();
-        _channel.Writer.TryComplete();
         _thread?.Join();
         _learner.Dispose();
     }

@@ -13,6 +13,9 @@ public interface IPressureTrainer : IDisposable
     ISearchDirectionModel? AtFrameBoundary(int frame);
 
     OnlineTrainingStatus Status { get; }
+
+    /// <summary>Where training spends its time, per phase, or null when the trainer does not record it.</summary>
+    TrainerActivity? Activity => null;
 }
 
 /// <summary>Counters of online training for the frame's metrics.</summary>

@@ -8,7 +8,7 @@ namespace PhysML.Solvers.Learned;
 /// solve is finished from the last good iterate by <c>fallback</c> (MGPCG unless given), and
 /// <see cref="Fallbacks"/> counts it: a bad network costs time, never a wrong answer.
 /// </summary>
-public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
+public sealed class LearnedPoissonSolver : ITrainableLearnedSolver
 {
     private readonly DeepConjugateDirection _dcdm;
     private readonly ConjugateGradient _cg;
@@ -51,6 +51,13 @@ public sealed class LearnedPoissonSolver : ILearnedPoissonSolver
     /// <summary>Whether <see cref="Trainer"/> is shown the systems solved (a timeline's training stop/start); the
     /// trainer still finishes and offers a round it began.</summary>
     public bool Training { get; set; } = true;
+
+    public void Adopt(ISearchDirectionModel model)
+    {
+        var previous = Model;
+        Model = model;
+        if (!ReferenceEquals(previous, model)) (previous as IDisposable)?.Dispose();
+    }
 
     public SolveInfo Solve(IPoissonStencil a, ReadOnlySpan<double> b, Span<double> x)
     {

@@ -34,24 +34,31 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
     public OnlineTrainingStatus Status => new(_trainer.Offered, _trainer.Dropped, _trainer.Rounds, _trainer.Rejected, _trainer.LastLoss,
         _trainer.Current.Version);
 
+    public TrainerActivity Activity => _trainer.Activity;
+
     public void Observe(IPoissonStencil a, ReadOnlySpan<double> b)
     {
         // A zero right-hand side (a flow at rest) has no direction to learn from.
         if (VectorOps.Norm(b) == 0) return;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!ReferenceEquals(a, _copyOf) || a.Version != _copyVersion)
         {
             _copy = Copy(a);
             (_copyOf, _copyVersion) = (a, a.Version);
         }
         _trainer.Offer(new PressureSample(_copy!, b.ToArray()));
+        Activity.Add("offer", System.Diagnostics.Stopwatch.GetTimestamp() - start); // b is a span: no lambda can hold it
     }
 
     /// <summary>
     /// The model to solve with from this frame on, or null. A learned V-cycle must predict its damping and build its
     /// levels before its first solve (~0.3 s at 48³, measured as a 3x frame spike); in background mode that runs on a
-    /// worker and the model is handed over at the first frame boundary after it is ready; in deterministic mode here.
+    /// low-priority thread and the model is handed over at the first frame boundary after it is ready; in deterministic
+    /// mode here.
     /// </summary>
-    public ISearchDirectionModel? AtFrameBoundary(int frame)
+    public ISearchDirectionModel? AtFrameBoundary(int frame) => Activity.Time("adopt", () => Adopt(frame));
+
+    private ISearchDirectionModel? Adopt(int frame)
     {
         if (_preparing is { } preparing && preparing.Ready.IsCompleted)
         {
@@ -70,7 +77,9 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
         }
         // A newer candidate replaces one still preparing; the older one is released once its preparation ends.
         if (_preparing is { } stale) stale.Ready.ContinueWith(_ => (stale.Model as IDisposable)?.Dispose(), TaskScheduler.Default);
-        _preparing = (model, Task.Run(() => learned.Prepare(copy, original, version)));
+        // On a thread of its own at the lowest priority, like the trainer: on the thread pool it ran at normal priority
+        // and took a core from the simulation for its ~0.3 s (measured with physml bench training).
+        _preparing = (model, TrainerThreadPriority.RunLowest("physml-model-prepare", () => Activity.Time("prepare", () => learned.Prepare(copy, original, version))));
         return null;
     }
 
