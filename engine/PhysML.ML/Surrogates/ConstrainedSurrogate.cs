@@ -36,9 +36,11 @@ public sealed class ConstrainedSurrogate : Module
 
     /// <summary>
     /// Predicts from initial conditions [batch, S] (float32), constraining at <paramref name="points"/>. With gradients
-    /// enabled the hard-constraint weights carry the implicit gradient; under no_grad the solve alone runs.
+    /// enabled the hard-constraint weights carry the implicit gradient; under no_grad the solve alone runs. With
+    /// <paramref name="lossPoints"/> the output also carries <see cref="PhysicsLoss"/> there (the training loss of
+    /// <see cref="SurrogateLoss.Pde"/>), through each expert's own weights.
     /// </summary>
-    public SurrogateOutput Forward(Tensor initial, CollocationPoints points)
+    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
     {
         var basis = Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields);
         var features = Features(basis, points);
@@ -46,7 +48,8 @@ public sealed class ConstrainedSurrogate : Module
         {
             var ones = TorchSharp.torch.ones(basis.shape[0], 1, 1, dtype: ScalarType.Float64);
             var (residual, _) = Problem.Residual.Evaluate(features, ones);
-            return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0);
+            return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0,
+                lossPoints is null ? null : PhysicsLoss(basis, ones, initial, lossPoints));
         }
         var (a, b) = ConditionRows(basis, initial, points);
         LevenbergMarquardt.ResidualFunction system = w =>
@@ -60,7 +63,23 @@ public sealed class ConstrainedSurrogate : Module
         var weights = is_grad_enabled() ? LevenbergMarquardt.ImplicitStep(system, solved.Weights, Settings.Solver.Ridge) : solved.Weights;
         Tensor pdeResidual;
         using (no_grad()) pdeResidual = Problem.Residual.Evaluate(features, solved.Weights).Residual;
-        return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations);
+        return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations,
+            lossPoints is null ? null : PhysicsLoss(basis, weights, initial, lossPoints));
+    }
+
+    /// <summary>
+    /// The physics-informed loss of u = Σ_n w_{k,n} φ_n (Chalapathi et al. 2024: "a loss is computed using the L2-norm of
+    /// the PDE residual"): mean squared PDE residual at <paramref name="points"/>' PDE points, each point through its own
+    /// expert's weights (so the jump between experts is never differentiated), plus the mean squared initial- and
+    /// boundary-condition rows as the solve weights them. Basis [batch, N, Times, S], weights [batch, K, N], initial
+    /// [batch, S]; a scalar, differentiable in the basis and the weights.
+    /// </summary>
+    public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points)
+    {
+        var (residual, _) = Problem.Residual.Evaluate(Features(basis, points), weights);
+        var (a, b) = ConditionRows(basis, initial, points);
+        var conditions = matmul(a, weights.unsqueeze(-1)).squeeze(-1) - b;
+        return residual.square().mean() + conditions.square().mean();
     }
 
     /// <summary>A copy with the same weights and other settings (e.g. another collocation point count).</summary>
