@@ -68,17 +68,20 @@ public sealed class ConstrainedSurrogate : Module
     }
 
     /// <summary>
-    /// The physics-informed loss of u = Σ_n w_{k,n} φ_n (Chalapathi et al. 2024: "a loss is computed using the L2-norm of
-    /// the PDE residual"): mean squared PDE residual at <paramref name="points"/>' PDE points, each point through its own
-    /// expert's weights (so the jump between experts is never differentiated), plus the mean squared initial- and
-    /// boundary-condition rows as the solve weights them. Basis [batch, N, Times, S], weights [batch, K, N], initial
-    /// [batch, S]; a scalar, differentiable in the basis and the weights.
+    /// The physics-informed loss of the combined prediction u_θ = Σ_k Σ_n w_{k,n} φ_n on Ω_k (Chalapathi et al. 2024,
+    /// Fig. 1: "a loss is computed using the L2-norm of the PDE residual" of u_θ): the mean squared PDE residual of u_θ at
+    /// <paramref name="points"/>' PDE points, plus the mean squared initial- and boundary-condition rows as the solve
+    /// weights them. The operators act on u_θ itself, so their stencils (or FFTs) see the jumps between experts: this
+    /// term is what teaches the experts, which share no rows in the solve, to agree at their borders. Basis
+    /// [batch, N, Times, S], weights [batch, K, N], initial [batch, S]; a scalar, differentiable in both.
     /// </summary>
     public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points)
     {
-        var (residual, _) = Problem.Residual.Evaluate(Features(basis, points), weights);
-        var (a, b) = ConditionRows(basis, initial, points);
-        var conditions = matmul(a, weights.unsqueeze(-1)).squeeze(-1) - b;
+        var field = Combine(basis.to(ScalarType.Float64), weights).unsqueeze(1);
+        var unit = ones(weights.shape[0], weights.shape[1], 1, dtype: ScalarType.Float64, device: weights.device);
+        var (residual, _) = Problem.Residual.Evaluate(Features(field, points), unit);
+        var (a, b) = ConditionRows(field, initial, points);
+        var conditions = a.squeeze(-1) - b;
         return residual.square().mean() + conditions.square().mean();
     }
 
