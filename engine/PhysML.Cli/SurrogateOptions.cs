@@ -28,9 +28,10 @@ internal sealed class SurrogateOptions
     public readonly Option<int> Grid = new("--grid") { Description = "ns-vorticity: points per side.", DefaultValueFactory = _ => 32 };
     public readonly Option<int> Times = new("--times") { Description = "Time samples (default 51 for diffusion-sorption, 16 for ns-vorticity)." };
     public readonly Option<double?> Horizon = new("--horizon") { Description = "Final time, s (default 500 for diffusion-sorption, 5 for ns-vorticity)." };
+    public readonly Option<string> Loss = new("--loss") { Description = "Training loss: pde (the paper's physics-informed residual loss) or data (relative L2 against the reference).", DefaultValueFactory = _ => "pde" };
     public readonly Option<double> Viscosity = new("--viscosity") { Description = "ns-vorticity: ν, m²/s.", DefaultValueFactory = _ => 1e-3 };
 
-    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity];
+    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss];
 
     public static readonly string[] Problems = [DiffusionSorptionProblem.ProblemName, VorticityProblem.ProblemName];
 
@@ -51,7 +52,14 @@ internal sealed class SurrogateOptions
     {
         Method = method, Experts = experts, Basis = parsed.GetValue(Basis), Width = parsed.GetValue(Width),
         Modes1 = parsed.GetValue(Modes), Modes2 = parsed.GetValue(Modes), Layers = parsed.GetValue(Layers),
-        Points = parsed.GetValue(Points), LearningRate = parsed.GetValue(Rate),
+        Points = parsed.GetValue(Points), LearningRate = parsed.GetValue(Rate), Loss = LossOf(parsed.GetValue(Loss)!),
+    };
+
+    public static SurrogateLoss LossOf(string text) => text switch
+    {
+        "pde" => SurrogateLoss.Pde,
+        "data" => SurrogateLoss.Data,
+        _ => throw Argument($"--loss: unknown '{text}'; known: pde, data"),
     };
 
     /// <summary>The train and test trajectories of <paramref name="problem"/> from the reference solver.</summary>

@@ -58,7 +58,7 @@ public static class TrainSurrogateVerb
                 Command = "physml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), Created = DateTimeOffset.UtcNow,
             });
             var plot = Path.ChangeExtension(path, ".loss.png");
-            AtomicFile.Write(plot, stream => MetricPlot.WritePng(stream, $"{SurrogateCheckpoint.Architecture(pde, settings)} training loss", "step", "relative L2", logY: true,
+            AtomicFile.Write(plot, stream => MetricPlot.WritePng(stream, $"{SurrogateCheckpoint.Architecture(pde, settings)} training loss", "step", settings.Loss == SurrogateLoss.Pde ? "physics loss (mean squared PDE + IC/BC rows)" : "relative L2", logY: true,
                 [("loss", losses.Select((l, i) => ((double)i + 1, l)).ToArray())]));
             context.Output.WriteLine(string.Create(c, $"loss {losses[0]:F4} → {losses.TakeLast(10).Average():F4} (mean of the last 10); {trainer.NonFiniteGradients} steps with non-finite gradients"));
             context.Output.WriteLine(string.Create(c, $"held-out rel L2 {evaluation.RelativeL2:P2} on {test.Count} trajectories; PDE residual (RMS) per expert: {string.Join(", ", evaluation.ResidualPerExpert.Select(r => r.ToString("G3", c)))}"));

@@ -36,9 +36,11 @@ public sealed class ConstrainedSurrogate : Module
 
     /// <summary>
     /// Predicts from initial conditions [batch, S] (float32), constraining at <paramref name="points"/>. With gradients
-    /// enabled the hard-constraint weights carry the implicit gradient; under no_grad the solve alone runs.
+    /// enabled the hard-constraint weights carry the implicit gradient; under no_grad the solve alone runs. With
+    /// <paramref name="lossPoints"/> the output also carries <see cref="PhysicsLoss"/> there (the training loss of
+    /// <see cref="SurrogateLoss.Pde"/>), through each expert's own weights.
     /// </summary>
-    public SurrogateOutput Forward(Tensor initial, CollocationPoints points)
+    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
     {
         var basis = Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields);
         var features = Features(basis, points);
@@ -46,7 +48,8 @@ public sealed class ConstrainedSurrogate : Module
         {
             var ones = TorchSharp.torch.ones(basis.shape[0], 1, 1, dtype: ScalarType.Float64);
             var (residual, _) = Problem.Residual.Evaluate(features, ones);
-            return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0);
+            return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0,
+                lossPoints is null ? null : PhysicsLoss(basis, ones, initial, lossPoints));
         }
         var (a, b) = ConditionRows(basis, initial, points);
         LevenbergMarquardt.ResidualFunction system = w =>
@@ -60,7 +63,26 @@ public sealed class ConstrainedSurrogate : Module
         var weights = is_grad_enabled() ? LevenbergMarquardt.ImplicitStep(system, solved.Weights, Settings.Solver.Ridge) : solved.Weights;
         Tensor pdeResidual;
         using (no_grad()) pdeResidual = Problem.Residual.Evaluate(features, solved.Weights).Residual;
-        return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations);
+        return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations,
+            lossPoints is null ? null : PhysicsLoss(basis, weights, initial, lossPoints));
+    }
+
+    /// <summary>
+    /// The physics-informed loss of the combined prediction u_θ = Σ_k Σ_n w_{k,n} φ_n on Ω_k (Chalapathi et al. 2024,
+    /// Fig. 1: "a loss is computed using the L2-norm of the PDE residual" of u_θ): the mean squared PDE residual of u_θ at
+    /// <paramref name="points"/>' PDE points, plus the mean squared initial- and boundary-condition rows as the solve
+    /// weights them. The operators act on u_θ itself, so their stencils (or FFTs) see the jumps between experts: this
+    /// term is what teaches the experts, which share no rows in the solve, to agree at their borders. Basis
+    /// [batch, N, Times, S], weights [batch, K, N], initial [batch, S]; a scalar, differentiable in both.
+    /// </summary>
+    public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points)
+    {
+        var field = Combine(basis.to(ScalarType.Float64), weights).unsqueeze(1);
+        var unit = ones(weights.shape[0], weights.shape[1], 1, dtype: ScalarType.Float64, device: weights.device);
+        var (residual, _) = Problem.Residual.Evaluate(Features(field, points), unit);
+        var (a, b) = ConditionRows(field, initial, points);
+        var conditions = a.squeeze(-1) - b;
+        return residual.square().mean() + conditions.square().mean();
     }
 
     /// <summary>A copy with the same weights and other settings (e.g. another collocation point count).</summary>

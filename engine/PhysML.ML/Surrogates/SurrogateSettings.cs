@@ -9,6 +9,9 @@ public readonly record struct SurrogateSettings : IValidatable
 
     public SurrogateMethod Method { get; init; } = SurrogateMethod.Moe;
 
+    /// <summary>The training loss: the paper's physics-informed one by default.</summary>
+    public SurrogateLoss Loss { get; init; } = SurrogateLoss.Pde;
+
     /// <summary>K: 1 for <c>soft</c> and <c>hard</c>; the paper's 4 for <c>moe</c> (2 × 2 in 2D).</summary>
     public int Experts { get; init; } = 4;
 
@@ -33,7 +36,8 @@ public readonly record struct SurrogateSettings : IValidatable
     /// <summary>Weight of the initial- and boundary-condition rows against the PDE rows (each of unit weight).</summary>
     public double ConditionWeight { get; init; } = 10;
 
-    /// <summary>Soft constraint only: the weight of the mean squared PDE residual in the loss.</summary>
+    /// <summary>Soft constraint with the <see cref="SurrogateLoss.Data"/> loss only: the weight of the mean squared PDE
+    /// residual added to the relative L2 error.</summary>
     public double SoftWeight { get; init; } = 1e-3;
 
     public double LearningRate { get; init; } = 1e-3;

@@ -29,9 +29,10 @@ internal static class SurrogateFixtures
         return (solution[..g.Spatial], solution);
     }
 
-    public static SurrogateSettings Tiny(SurrogateMethod method, int experts = 1) => new()
+    /// <summary>A tiny model; the supervised loss unless told, so that training tests measure the error they train on.</summary>
+    public static SurrogateSettings Tiny(SurrogateMethod method, int experts = 1, SurrogateLoss loss = SurrogateLoss.Data) => new()
     {
         Method = method, Experts = experts, Basis = 6, Width = 8, Modes1 = 4, Modes2 = 4, Layers = 2, Points = 256,
-        InitialRows = 32, LearningRate = 5e-3,
+        InitialRows = 32, LearningRate = 5e-3, Loss = loss,
     };
 }
