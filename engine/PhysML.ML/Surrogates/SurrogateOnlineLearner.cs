@@ -4,8 +4,9 @@ namespace PhysML.ML.Surrogates;
 
 /// <summary>
 /// Fine-tunes a <see cref="ConstrainedSurrogate"/> in the loop: the <see cref="OnlineTrainer{TSample, TSnapshot}"/>'s
-/// learner for windows of a running reference. It trains a working copy with <see cref="SurrogateTrainer"/> (the same
-/// loss and step as <c>physml train surrogate</c>) on batches of <see cref="BatchSize"/> windows, and scores a snapshot
+/// learner for windows of a running reference. It trains a working copy with <see cref="SurrogateTrainer"/> (the step of
+/// <c>physml train surrogate</c>, with the supervised <see cref="SurrogateLoss.Data"/> loss whatever the model was trained
+/// with: the running reference hands us the true trajectory, which is the point of fine-tuning from it) on batches of <see cref="BatchSize"/> windows, and scores a snapshot
 /// by its mean relative L2 error on the held-out windows, at collocation points drawn from one fixed seed so that the
 /// candidate and the model in use are compared at the same points.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class SurrogateOnlineLearner : IOnlineLearner<SurrogateWindow, Sur
 
     public SurrogateOnlineLearner(ConstrainedSurrogate start, double learningRate, int seed)
     {
-        _working = start.With(start.Settings with { LearningRate = learningRate });
+        _working = start.With(start.Settings with { LearningRate = learningRate, Loss = SurrogateLoss.Data });
         _trainer = new SurrogateTrainer(_working, seed);
         _seed = seed;
     }
