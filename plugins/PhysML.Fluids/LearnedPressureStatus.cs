@@ -14,8 +14,9 @@ namespace PhysML.Fluids;
 /// <para>
 /// Checkpoints (<see cref="ICheckpointable"/>): with a fixed model, the model file's SHA-256 (a resume loads the model
 /// again from its file, so a changed file is refused, PML0605) and the fallback count; the model holds no other state
-/// between solves. Online training is refused (<see cref="CheckpointRefusal"/>): the trainer's optimiser, reservoir,
-/// RNG and thread are not written.
+/// between solves. Deterministic online training adds whether training takes samples and the trainer's whole state
+/// (<see cref="IPressureTrainer.WriteCheckpoint"/>), and a resume solves with the model the checkpoint had adopted.
+/// Background training is refused (<see cref="CheckpointRefusal"/>): a thread's timing decides what it trained on.
 /// </para>
 /// </summary>
 /// <param name="Solver">The solver running the model.</param>
@@ -62,8 +63,8 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         metrics.Set("solve.fallbacks", Solver.Fallbacks);
     }
 
-    public string? CheckpointRefusal => CanTrain
-        ? "online training of the pressure model (its optimiser, reservoir, RNG and training thread are not checkpointed); a fixed pressureModel can be"
+    public string? CheckpointRefusal => Cpu?.Trainer?.CheckpointRefusal is { } refusal
+        ? $"{refusal}; a fixed pressureModel can be too"
         : null;
 
     public void WriteCheckpoint(BinaryWriter writer)
@@ -71,6 +72,9 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         writer.Write(ModelSha256);
         writer.Write(Solver.Model.Version);
         writer.Write(Solver.Fallbacks);
+        if (Cpu is not { Trainer: { } trainer } cpu) return;
+        writer.Write(cpu.Training);
+        trainer.WriteCheckpoint(writer);
     }
 
     public void ReadCheckpoint(BinaryReader reader)
@@ -81,9 +85,19 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
                 $"pressure model {ModelPath} changed since the checkpoint was written (SHA-256 {sha256[..12]}…, now {ModelSha256[..12]}…); " +
                 "a resumed run would not continue the same simulation. Restore the model file, or start a new run");
         var version = reader.ReadInt32();
-        if (version != Solver.Model.Version)
-            throw new CheckpointFormatException($"pressure model: the checkpoint ran model version {version}, this run loaded version {Solver.Model.Version}");
         Solver.Fallbacks = reader.ReadInt32();
+        if (Cpu is { Trainer: { } trainer } cpu)
+        {
+            cpu.Training = reader.ReadBoolean();
+            if (trainer.ReadCheckpoint(reader, Solver.Model.Version) is { } adopted)
+            {
+                var loaded = cpu.Model;
+                cpu.Model = adopted;
+                (loaded as IDisposable)?.Dispose();
+            }
+        }
+        if (version != Solver.Model.Version)
+            throw new CheckpointFormatException($"pressure model: the checkpoint ran model version {version}, this run has version {Solver.Model.Version}");
     }
 
     public void Dispose() => Cpu?.Trainer?.Dispose();
