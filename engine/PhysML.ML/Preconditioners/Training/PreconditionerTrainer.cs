@@ -32,6 +32,8 @@ public sealed class PreconditionerTrainer : IDisposable
         Action<int, double>? progress = null, CancellationToken cancel = default)
     {
         if (systems.Count == 0) throw new ArgumentException("no training systems", nameof(systems));
+        // A generator per call, seeded by the options and the step count: none of its state outlives the call, so a
+        // checkpoint needs only Steps (online training draws the seed from its checkpointed CheckpointableRandom).
         var random = new Random(options.Seed + Steps);
         var losses = new List<double>(options.Steps);
         _network.train();

@@ -14,7 +14,7 @@ namespace PhysML.ML.Preconditioners.Training;
 /// samples of the same operator refer to it by index: training groups samples by operator identity, so the resumed
 /// trainer must see the same sharing to draw the same batches.
 /// </summary>
-internal sealed class PressureCheckpointFormat(string architecture, int dimensions) : IOnlineCheckpointFormat<PressureSample, PreconditionerSnapshot>
+public sealed class PressureCheckpointFormat(string architecture, int dimensions) : IOnlineCheckpointFormat<PressureSample, PreconditionerSnapshot>
 {
     private readonly Dictionary<IPoissonStencil, int> _written = new(ReferenceEqualityComparer.Instance);
     private readonly List<IPoissonStencil> _read = new();
