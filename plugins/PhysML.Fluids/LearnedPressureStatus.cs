@@ -14,8 +14,9 @@ namespace PhysML.Fluids;
 /// <para>
 /// Checkpoints (<see cref="ICheckpointable"/>): with a fixed model, the model file's SHA-256 (a resume loads the model
 /// again from its file, so a changed file is refused, PML0605) and the fallback count; the model holds no other state
-/// between solves. Online training is refused (<see cref="CheckpointRefusal"/>): the trainer's optimiser, reservoir,
-/// RNG and thread are not written.
+/// between solves. Deterministic online training adds whether training takes samples and the trainer's whole state
+/// (<see cref="IPressureTrainer.WriteCheckpoint"/>), and a resume solves with the model the checkpoint had adopted.
+/// Background training is refused (<see cref="CheckpointRefusal"/>): a thread's timing decides what it trained on.
 /// </para>
 /// </summary>
 /// <param name="Solver">The solver running the model.</param>
@@ -70,8 +71,8 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         _activityBefore = now;
     }
 
-    public string? CheckpointRefusal => CanTrain
-        ? "online training of the pressure model (its optimiser, reservoir, RNG and training thread are not checkpointed); a fixed pressureModel can be"
+    public string? CheckpointRefusal => Trainable?.Trainer?.CheckpointRefusal is { } refusal
+        ? $"{refusal}; a fixed pressureModel can be too"
         : null;
 
     public void WriteCheckpoint(BinaryWriter writer)
@@ -79,6 +80,9 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
         writer.Write(ModelSha256);
         writer.Write(Solver.Model.Version);
         writer.Write(Solver.Fallbacks);
+        if (Trainable is not { Trainer: { } trainer } trainable) return;
+        writer.Write(trainable.Training);
+        trainer.WriteCheckpoint(writer);
     }
 
     public void ReadCheckpoint(BinaryReader reader)
@@ -89,9 +93,14 @@ internal sealed record LearnedPressureStatus(ILearnedPoissonSolver Solver, strin
                 $"pressure model {ModelPath} changed since the checkpoint was written (SHA-256 {sha256[..12]}…, now {ModelSha256[..12]}…); " +
                 "a resumed run would not continue the same simulation. Restore the model file, or start a new run");
         var version = reader.ReadInt32();
-        if (version != Solver.Model.Version)
-            throw new CheckpointFormatException($"pressure model: the checkpoint ran model version {version}, this run loaded version {Solver.Model.Version}");
         Solver.Fallbacks = reader.ReadInt32();
+        if (Trainable is { Trainer: { } trainer } trainable)
+        {
+            trainable.Training = reader.ReadBoolean();
+            if (trainer.ReadCheckpoint(reader, Solver.Model.Version) is { } adopted) trainable.Adopt(adopted);
+        }
+        if (version != Solver.Model.Version)
+            throw new CheckpointFormatException($"pressure model: the checkpoint ran model version {version}, this run has version {Solver.Model.Version}");
     }
 
     public void Dispose() => Trainable?.Trainer?.Dispose();

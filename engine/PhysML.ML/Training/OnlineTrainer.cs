@@ -11,8 +11,9 @@ namespace PhysML.ML.Training;
 /// once the reservoir reaches its watermark, and validates the resulting candidate against the current model on the
 /// held-out samples: only a candidate that is not worse is published (no held-out samples yet: nothing is). The engine adopts a published candidate at a
 /// frame boundary (<see cref="AtFrameBoundary"/>), keeping the previous one for <see cref="Rollback"/>.
+/// Deterministic mode can be checkpointed (OnlineTrainer.Checkpoint.cs).
 /// </summary>
-public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnapshot : class
+public sealed partial class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnapshot : class
 {
     private readonly IOnlineLearner<TSample, TSnapshot> _learner;
     private readonly OnlineTrainingSettings _settings;
@@ -20,7 +21,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
     private int _queued;
     private readonly List<TSample> _reservoir = new();
     private readonly List<TSample> _heldOut = new();
-    private readonly Random _random;
+    private readonly CheckpointableRandom _random;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread? _thread;
     private TSnapshot? _pending;
@@ -39,7 +40,7 @@ public sealed class OnlineTrainer<TSample, TSnapshot> : IDisposable where TSnaps
         _learner = learner;
         _settings = settings;
         Current = initial;
-        _random = new Random(settings.Seed);
+        _random = new CheckpointableRandom(settings.Seed);
         if (!settings.Deterministic)
         {
             _thread = new Thread(Loop) { IsBackground = true, Name = "physml-online-trainer", Priority = ThreadPriority.Lowest };

@@ -16,6 +16,17 @@ public interface IPressureTrainer : IDisposable
 
     /// <summary>Where training spends its time, per phase, or null when the trainer does not record it.</summary>
     TrainerActivity? Activity => null;
+
+    /// <summary>Why a run checkpoint cannot carry this trainer as configured, or null when it can.</summary>
+    string? CheckpointRefusal => $"{GetType().Name} does not support checkpoints";
+
+    /// <summary>Writes the training state to a run checkpoint; only called when <see cref="CheckpointRefusal"/> is null.</summary>
+    void WriteCheckpoint(BinaryWriter writer) => throw new NotSupportedException(CheckpointRefusal);
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote into the trainer the scene's Startup built; returns the
+    /// model to solve with from now on, or null when the one in use (of version <paramref name="versionInUse"/>,
+    /// loaded at Startup) still is.</summary>
+    ISearchDirectionModel? ReadCheckpoint(BinaryReader reader, int versionInUse) => throw new NotSupportedException(CheckpointRefusal);
 }
 
 /// <summary>Counters of online training for the frame's metrics.</summary>

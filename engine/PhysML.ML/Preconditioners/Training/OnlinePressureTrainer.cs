@@ -21,6 +21,8 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
     private IPoissonStencil? _copy;
     private readonly bool _deterministic;
     private (ISearchDirectionModel Model, Task Ready)? _preparing;
+    private readonly string _architecture;
+    private readonly int _dimensions;
 
     public OnlinePressureTrainer(PreconditionerNetwork start, int version, OnlineTrainingSettings settings, double tolerance, ParallelOptions? parallel)
     {
@@ -29,6 +31,7 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
             new PreconditionerOnlineLearner(initial, settings.LearningRate, tolerance), initial, settings);
         _parallel = parallel;
         _deterministic = settings.Deterministic;
+        (_architecture, _dimensions) = (start.Architecture, start.Dimensions);
     }
 
     public OnlineTrainingStatus Status => new(_trainer.Offered, _trainer.Dropped, _trainer.Rounds, _trainer.Rejected, _trainer.LastLoss,
@@ -40,6 +43,9 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
     {
         // A zero right-hand side (a flow at rest) has no direction to learn from.
         if (VectorOps.Norm(b) == 0) return;
+        // After a resume the copy is restored but not which operator it copies: the scene's, if their content is the same
+        // (the operators rebuild only when their cells change, so an unchanged content is an unchanged version).
+        if (_copyOf is null && _copy is not null && SameContent(a, _copy)) (_copyOf, _copyVersion) = (a, a.Version);
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!ReferenceEquals(a, _copyOf) || a.Version != _copyVersion)
         {
@@ -82,6 +88,35 @@ public sealed class OnlinePressureTrainer : IPressureTrainer
         _preparing = (model, TrainerThreadPriority.RunLowest("physml-model-prepare", () => Activity.Time("prepare", () => learned.Prepare(copy, original, version))));
         return null;
     }
+
+    public string? CheckpointRefusal => _trainer.CheckpointRefusal;
+
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        var format = new PressureCheckpointFormat(_architecture, _dimensions);
+        _trainer.WriteCheckpoint(writer, format);
+        // The copy the next samples share while the scene's operator stays the same (training groups samples by it).
+        writer.Write(_copy is not null);
+        if (_copy is not null) format.WriteOperator(writer, _copy);
+    }
+
+    public ISearchDirectionModel? ReadCheckpoint(BinaryReader reader, int versionInUse)
+    {
+        var format = new PressureCheckpointFormat(_architecture, _dimensions);
+        _trainer.ReadCheckpoint(reader, format);
+        (_copy, _copyOf, _copyVersion) = (reader.ReadBoolean() ? format.ReadOperator(reader) : null, null, -1);
+        // The model the adoption made, as AtFrameBoundary made it; a learned V-cycle builds its levels on its first
+        // solve, from the scene's operator, whose content equals the copy it would have been prepared from.
+        var current = _trainer.Current;
+        return current.Version == versionInUse ? null : current.ToNetwork().ToModel(current.Version, _parallel);
+    }
+
+    private static bool SameContent(IPoissonStencil a, IPoissonStencil b) => (a, b) switch
+    {
+        (PressurePoisson2D p, PressurePoisson2D q) => p.Grid == q.Grid && p.Boundary == q.Boundary && p.Cells.SequenceEqual(q.Cells),
+        (PressurePoisson3D p, PressurePoisson3D q) => p.Grid == q.Grid && p.Boundary == q.Boundary && p.Cells.SequenceEqual(q.Cells),
+        _ => false,
+    };
 
     private static IPoissonStencil Copy(IPoissonStencil a) => a switch
     {

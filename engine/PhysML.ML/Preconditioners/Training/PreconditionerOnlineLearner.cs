@@ -1,3 +1,4 @@
+using PhysML.Core.Checkpoints;
 using PhysML.ML.Training;
 using PhysML.Solvers;
 using PhysML.Solvers.Learned;
@@ -7,8 +8,9 @@ namespace PhysML.ML.Preconditioners.Training;
 /// <summary>
 /// The learned preconditioner as an online learner: its working network trains on the samples' systems with the
 /// unrolled-PCG loss, and a snapshot is scored by its mean DCDM iterations on held-out samples (the lower, the better).
+/// A checkpoint carries its working weights and the trainer's Adam state and step counts.
 /// </summary>
-public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample, PreconditionerSnapshot>
+public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample, PreconditionerSnapshot>, ICheckpointable
 {
     private readonly PreconditionerNetwork _network;
     private readonly PreconditionerTrainer _trainer;
@@ -71,6 +73,18 @@ public sealed class PreconditionerOnlineLearner : IOnlineLearner<PressureSample,
         {
             (model as IDisposable)?.Dispose();
         }
+    }
+
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        PreconditionerSnapshot.Of(_network, 0).Write(writer);
+        _trainer.WriteCheckpoint(writer);
+    }
+
+    public void ReadCheckpoint(BinaryReader reader)
+    {
+        PreconditionerSnapshot.Read(reader, _network.Architecture, _network.Dimensions).CopyTo(_network);
+        _trainer.ReadCheckpoint(reader);
     }
 
     public void Dispose()

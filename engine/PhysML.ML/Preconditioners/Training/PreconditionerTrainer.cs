@@ -12,7 +12,7 @@ namespace PhysML.ML.Preconditioners.Training;
 public sealed class PreconditionerTrainer : IDisposable
 {
     private readonly PreconditionerNetwork _network;
-    private readonly optim.Optimizer _optimizer;
+    private readonly TorchSharp.Modules.Adam _optimizer;
     private readonly Dictionary<IPoissonStencil, SystemTensors> _stencils = new(ReferenceEqualityComparer.Instance);
 
     public PreconditionerTrainer(PreconditionerNetwork network, double learningRate)
@@ -32,6 +32,8 @@ public sealed class PreconditionerTrainer : IDisposable
         Action<int, double>? progress = null, CancellationToken cancel = default)
     {
         if (systems.Count == 0) throw new ArgumentException("no training systems", nameof(systems));
+        // A generator per call, seeded by the options and the step count: none of its state outlives the call, so a
+        // checkpoint needs only Steps (online training draws the seed from its checkpointed CheckpointableRandom).
         var random = new Random(options.Seed + Steps);
         var losses = new List<double>(options.Steps);
         _network.train();
@@ -101,6 +103,23 @@ public sealed class PreconditionerTrainer : IDisposable
         for (var s = 0; s < rhs.Count; s++)
             for (var c = 0; c < cells; c++) data[s * cells + c] = (float)rhs[s][c];
         return tensor(data, [rhs.Count, 1, .. stencil.SpatialShape]);
+    }
+
+    /// <summary>Writes what the next step depends on besides the network's weights: the step counts (they seed each
+    /// call's batch order) and Adam's state (its moments and step count per parameter).</summary>
+    public void WriteCheckpoint(BinaryWriter writer)
+    {
+        writer.Write(Steps);
+        writer.Write(SkippedSteps);
+        _optimizer.save_state_dict(writer);
+    }
+
+    /// <summary>Reads what <see cref="WriteCheckpoint"/> wrote, into a trainer of the same network architecture.</summary>
+    public void ReadCheckpoint(BinaryReader reader)
+    {
+        Steps = reader.ReadInt32();
+        SkippedSteps = reader.ReadInt32();
+        _optimizer.load_state_dict(reader);
     }
 
     private SystemTensors StencilFor(TrainingSystem system)
