@@ -89,6 +89,8 @@ public sealed partial class FluidPlugin
             NonFiniteGuard.Check("w", simulation.Velocity.W, g.WShape, time.FixedStep, hint);
             NonFiniteGuard.Check("density", simulation.Density, g.CellShape, time.FixedStep, hint);
             HandleNonConvergence(report, domain, metrics, "the 3D pressure projection");
+            if (report.LastPressureSolve is { } solve && world.HasResource<ResidualHistory>())
+                world.Resource<ResidualHistory>().Record(solve.ResidualHistory);
             RecordStep(metrics, report, FluidDiagnostics3D.MaxFaceSpeed(simulation.Velocity), g.CellSize,
                 FluidDiagnostics3D.KineticEnergy(simulation.Velocity, simulation.Cells, domain.Density),
                 simulation.Density.Sum() * g.CellSize * g.CellSize * g.CellSize);

@@ -87,8 +87,9 @@ public sealed partial class FluidSimulation3D : ICheckpointable
         Phi = new double[grid.CellCount];
         _parallel = parallel;
         _advection = new Advection3D(grid, boundary, parallel);
+        // The history (one double per iteration) feeds the viewer's residual plot, as in 2D.
         _projection = new PressureProjection3D(grid, boundary,
-            new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations, RecordHistory = false },
+            new SolverOptions { RelativeTolerance = pressureTolerance, MaxIterations = pressureMaxIterations },
             parallel, preconditioner, pressureSolver);
         _obstacles = obstacles;
         _solidVelocity = new MacVelocity3D(grid);
