@@ -40,9 +40,15 @@ public sealed class ConstrainedSurrogate : Module
     /// <paramref name="lossPoints"/> the output also carries <see cref="PhysicsLoss"/> there (the training loss of
     /// <see cref="SurrogateLoss.Pde"/>), through each expert's own weights.
     /// </summary>
-    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
+    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null) =>
+        Constrain(Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields), initial, points, lossPoints);
+
+    /// <summary>
+    /// The constraint layer alone on given basis fields [batch, N, Times, S] (what <see cref="Forward"/> does after the
+    /// network): solves each expert's weights and combines. Lets a test or a diagnostic hand the layer a known basis.
+    /// </summary>
+    public SurrogateOutput Constrain(Tensor basis, Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
     {
-        var basis = Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields);
         var features = Features(basis, points);
         if (Settings.Method == SurrogateMethod.Soft)
         {
@@ -83,6 +89,17 @@ public sealed class ConstrainedSurrogate : Module
         var (a, b) = ConditionRows(field, initial, points);
         var conditions = a.squeeze(-1) - b;
         return residual.square().mean() + conditions.square().mean();
+    }
+
+    /// <summary>
+    /// The PDE residual of a given field u [batch, Times, S] at <paramref name="points"/>' PDE points, [batch, K, P]: what
+    /// the constraint asks of u. For the reference solution it measures how far the discretised PDE the layer enforces
+    /// (the finite differences in time, the stencils or FFTs in space) is from the solver's data.
+    /// </summary>
+    public Tensor ResidualOf(Tensor field, CollocationPoints points)
+    {
+        var unit = ones(field.shape[0], Partition.Experts, 1, dtype: ScalarType.Float64, device: field.device);
+        return Problem.Residual.Evaluate(Features(field.to(ScalarType.Float64).unsqueeze(1), points), unit).Residual;
     }
 
     /// <summary>A copy with the same weights and other settings (e.g. another collocation point count).</summary>

@@ -36,6 +36,12 @@ public interface ISurrogateProblem
     bool[] CollocationMask { get; }
 
     /// <summary>
+    /// Points of <see cref="CollocationMask"/> that every draw includes for the expert owning them (e.g. the cells whose
+    /// residual carries a boundary condition), [Times·S]; null when all points are drawn at random.
+    /// </summary>
+    bool[]? RequiredCollocation => null;
+
+    /// <summary>
     /// Boundary-condition rows A w = b per expert: A [batch, K, Q, N], b [batch, K, Q], rows of experts away from the
     /// boundary zero; null for a periodic problem.
     /// </summary>

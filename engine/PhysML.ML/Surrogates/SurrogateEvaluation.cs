@@ -35,4 +35,22 @@ public sealed record SurrogateEvaluation(double RelativeL2, double[] ResidualPer
         }
         return new SurrogateEvaluation(error / data.Count, residual.Select(Math.Sqrt).ToArray(), ms / data.Count, iterations);
     }
+
+    /// <summary>RMS PDE residual per expert of the reference solutions themselves at the same points as
+    /// <see cref="Of"/> draws: the floor below which the constraint cannot usefully push a prediction.</summary>
+    public static double[] ReferenceResidual(ConstrainedSurrogate model, SurrogateDataset data, int seed)
+    {
+        using var noGrad = no_grad();
+        var sampler = new CollocationSampler(model.Problem, model.Partition, seed);
+        var residual = new double[model.Partition.Experts];
+        for (var i = 0; i < data.Count; i++)
+        {
+            using var scope = NewDisposeScope();
+            var (_, solution) = data.Batch([i]);
+            var points = sampler.Sample(model.Settings.Points, model.Settings.InitialRows);
+            var perExpert = model.ResidualOf(solution, points).square().mean([0, 2]).cpu().data<double>().ToArray();
+            for (var k = 0; k < residual.Length; k++) residual[k] += perExpert[k] / data.Count;
+        }
+        return residual.Select(Math.Sqrt).ToArray();
+    }
 }
