@@ -71,14 +71,14 @@ public static class BenchSurrogateVerb
         output.WriteLine($"{name}: {problem.Grid.Times} times × {problem.Grid.Spatial} points, {train.Count} train / {test.Count} held-out trajectories, {steps} steps of {batch}");
         output.WriteLine($"{"method",-6} {"K",3} {"points",7} {"rel L2",8} {"paper",8} {"train ms",9} {"infer ms",9}  PDE residual per expert (RMS)");
         var rows = new List<Row>();
-        using (var probe = new ConstrainedSurrogate(problem, options.Settings(parsed, SurrogateMethod.Moe, experts)))
+        using (var probe = new ConstrainedSurrogate(problem, options.Settings(parsed, SurrogateMethod.Moe, experts, name)))
             output.WriteLine("reference solution's own PDE residual per expert (RMS, same points): " + string.Join(", ",
                 SurrogateEvaluation.ReferenceResidual(probe, test, seed: 1).Select(r => r.ToString("G3", c))));
         var trained = new Dictionary<SurrogateMethod, ConstrainedSurrogate>();
         foreach (var method in new[] { SurrogateMethod.Soft, SurrogateMethod.Hard, SurrogateMethod.Moe })
         {
             TorchSharp.torch.random.manual_seed(seed); // every method starts from the same generator state
-            var model = new ConstrainedSurrogate(problem, options.Settings(parsed, method, experts));
+            var model = new ConstrainedSurrogate(problem, options.Settings(parsed, method, experts, name));
             using (var trainer = new SurrogateTrainer(model, seed))
             {
                 var clock = new Stopwatch();

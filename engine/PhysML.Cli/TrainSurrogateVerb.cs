@@ -31,7 +31,7 @@ public static class TrainSurrogateVerb
         command.SetAction(parsed =>
         {
             var pde = options.Problem(parsed, parsed.GetValue(problem)!);
-            var settings = options.Settings(parsed, SurrogateOptions.Method(parsed.GetValue(method)!), parsed.GetValue(experts));
+            var settings = options.Settings(parsed, SurrogateOptions.Method(parsed.GetValue(method)!), parsed.GetValue(experts), pde.Name);
             var threads = SurrogateOptions.AtLeast("--threads", parsed.GetValue(options.Threads), 1);
             var seed = parsed.GetValue(options.Seed);
             TorchRuntime.Initialize(new TorchRuntimeSettings(Seed: seed, Threads: threads, PreferCuda: false));
