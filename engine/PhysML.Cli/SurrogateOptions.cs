@@ -17,6 +17,7 @@ internal sealed class SurrogateOptions
     public readonly Option<int> Modes = new("--modes") { Description = "Fourier modes kept per FNO axis.", DefaultValueFactory = _ => 8 };
     public readonly Option<int> Layers = new("--layers") { Description = "Fourier layers.", DefaultValueFactory = _ => 3 };
     public readonly Option<int> Points = new("--points") { Description = "PDE collocation points per sample (split among the experts).", DefaultValueFactory = _ => 1000 };
+    public readonly Option<int> InitialRows = new("--initial-rows") { Description = "Initial-condition rows per expert (points at t = 0).", DefaultValueFactory = _ => 64 };
     public readonly Option<int> Train = new("--train") { Description = "Training trajectories (initial-condition seeds 0..).", DefaultValueFactory = _ => 32 };
     public readonly Option<int> Test = new("--test") { Description = $"Held-out trajectories (seeds {SurrogateDatasets.FirstTestSeed}..).", DefaultValueFactory = _ => 8 };
     public readonly Option<int> Steps = new("--steps") { Description = "Adam steps.", DefaultValueFactory = _ => 200 };
@@ -31,7 +32,7 @@ internal sealed class SurrogateOptions
     public readonly Option<string> Loss = new("--loss") { Description = "Training loss: pde (the paper's physics-informed residual loss) or data (relative L2 against the reference).", DefaultValueFactory = _ => "pde" };
     public readonly Option<double> Viscosity = new("--viscosity") { Description = "ns-vorticity: ν, m²/s.", DefaultValueFactory = _ => 1e-3 };
 
-    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss];
+    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, InitialRows, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss];
 
     public static readonly string[] Problems = [DiffusionSorptionProblem.ProblemName, VorticityProblem.ProblemName];
 
@@ -59,7 +60,7 @@ internal sealed class SurrogateOptions
     {
         Method = method, Experts = experts, Basis = parsed.GetValue(Basis), Width = parsed.GetValue(Width),
         Modes1 = parsed.GetValue(Modes), Modes2 = parsed.GetValue(Modes), Layers = parsed.GetValue(Layers),
-        Points = parsed.GetValue(Points), LearningRate = parsed.GetValue(Rate) ?? DefaultLearningRate(problem), Loss = LossOf(parsed.GetValue(Loss)!),
+        Points = parsed.GetValue(Points), InitialRows = parsed.GetValue(InitialRows), LearningRate = parsed.GetValue(Rate) ?? DefaultLearningRate(problem), Loss = LossOf(parsed.GetValue(Loss)!),
     };
 
     public static SurrogateLoss LossOf(string text) => text switch
