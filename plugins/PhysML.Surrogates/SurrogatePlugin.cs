@@ -22,7 +22,8 @@ namespace PhysML.Surrogates;
 /// <c>surrogate.infer_ms</c>; with <c>train.online</c> also <c>model.version</c>, <c>train.loss</c>,
 /// <c>train.samples</c>, <c>train.dropped</c>, <c>train.rounds</c>, <c>train.rejected</c> and
 /// <c>surrogate.heldout_rel_l2</c> (the model in use on the held-out windows at its last validation). Fields:
-/// <c>surrogate</c> and <c>surrogate_error</c> (surrogate − reference), the reference's shape and unit.
+/// <c>surrogate</c> and <c>surrogate_error</c> (surrogate − reference), the reference's shape and unit, and
+/// <c>surrogate_compare</c> (reference, surrogate and error side by side, <see cref="SurrogateSession.Comparison"/>).
 /// </summary>
 public sealed class SurrogatePlugin : IPlugin
 {
@@ -59,6 +60,7 @@ public sealed class SurrogatePlugin : IPlugin
         var catalog = world.Resource<FieldCatalog>();
         catalog.Register(new FieldView("surrogate", unit, shape, () => session.Current));
         catalog.Register(new FieldView("surrogate_error", unit, shape, () => session.Error));
+        catalog.Register(new FieldView("surrogate_compare", unit, SurrogateSession.ComparisonShape(shape), () => session.Comparison));
     }
 
     private static void Compare(World world)

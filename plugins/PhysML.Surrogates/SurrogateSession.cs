@@ -40,6 +40,7 @@ public sealed class SurrogateSession : IDisposable
         var (time, field) = read();
         Current = new double[field.Length];
         Error = new double[field.Length];
+        Comparison = new double[3 * field.Length];
         Trajectory = Predict(field, time);
     }
 
@@ -57,6 +58,16 @@ public sealed class SurrogateSession : IDisposable
 
     /// <summary>Surrogate minus solver at the last frame.</summary>
     public double[] Error { get; }
+
+    /// <summary>
+    /// Solver, surrogate and error at the last frame side by side, one picture in one colour scale: each row of the grid
+    /// holds the solver's row, then the surrogate's, then the error's, so a 2D field [ny, nx] becomes [ny, 3·nx] and a
+    /// rod [nx] becomes three rows [3, nx] (<see cref="ComparisonShape"/>).
+    /// </summary>
+    public double[] Comparison { get; }
+
+    /// <summary>The shape of <see cref="Comparison"/> for a field of <paramref name="shape"/>.</summary>
+    public static int[] ComparisonShape(int[] shape) => shape.Length == 1 ? [3, shape[0]] : [shape[0], 3 * shape[1]];
 
     /// <summary>Adoptions so far (0: the checkpoint's weights).</summary>
     public int ModelVersion => _trainer?.Current.Version ?? 0;
@@ -78,6 +89,7 @@ public sealed class SurrogateSession : IDisposable
             norm += reference[s] * reference[s];
         }
         metrics.Set("surrogate.rel_l2", Math.Sqrt(difference / Math.Max(norm, 1e-300)));
+        FillComparison(reference);
         metrics.Set("surrogate.residual", Trajectory.ResidualPerExpert.Max());
         metrics.Set("surrogate.infer_ms", Trajectory.InferMs);
         if (_trainer is null) return;
@@ -125,6 +137,18 @@ public sealed class SurrogateSession : IDisposable
         VorticityProblem v => v.Parameters.Horizon,
         _ => throw new ArgumentException($"no horizon known for the {problem.Name} problem", nameof(problem)),
     };
+
+    private void FillComparison(double[] reference)
+    {
+        var width = Model.Problem.Grid.Columns;
+        for (var row = 0; row < Current.Length / width; row++)
+        {
+            var (from, to) = (row * width, 3 * row * width);
+            reference.AsSpan(from, width).CopyTo(Comparison.AsSpan(to));
+            Current.AsSpan(from, width).CopyTo(Comparison.AsSpan(to + width));
+            Error.AsSpan(from, width).CopyTo(Comparison.AsSpan(to + 2 * width));
+        }
+    }
 
     public void Dispose()
     {

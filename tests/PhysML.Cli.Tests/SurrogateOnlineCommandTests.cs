@@ -91,6 +91,7 @@ public class SurrogateOnlineCommandTests
     [InlineData("vorticity")]
     [InlineData("surrogate")]
     [InlineData("surrogate_error")]
+    [InlineData("surrogate_compare")]
     public void The_solver_field_the_surrogate_and_its_error_render_headless(string field)
     {
         using var temp = new TempDirectory();

@@ -93,6 +93,24 @@ public class SurrogateSessionTests
     }
 
     [Fact]
+    public void The_comparison_field_holds_the_solver_the_surrogate_and_the_error_row_by_row()
+    {
+        using var model = TinyModel(3);
+        var rod = Reference(11);
+        using var session = new SurrogateSession(model.With(model.Settings), SurrogateMode.Shadow, 5, () => (rod.Time, rod.U));
+        Advance(rod);
+        session.Frame(1, new FrameMetrics());
+        // A rod [nx] becomes three rows [3, nx]: solver, surrogate, surrogate − solver.
+        Assert.Equal([3, Rod.Cells], SurrogateSession.ComparisonShape([Rod.Cells]));
+        Assert.Equal(rod.U, session.Comparison[..Rod.Cells]);
+        Assert.Equal(session.Current, session.Comparison[Rod.Cells..(2 * Rod.Cells)]);
+        Assert.Equal(session.Error, session.Comparison[(2 * Rod.Cells)..]);
+        Assert.Equal(session.Current.Zip(rod.U, (s, r) => s - r), session.Error);
+        // A 2D field [ny, nx] becomes [ny, 3·nx], each row the three fields' rows in turn.
+        Assert.Equal([4, 15], SurrogateSession.ComparisonShape([4, 5]));
+    }
+
+    [Fact]
     public void Shadow_mode_reads_the_window_from_the_solver_field_and_restarts_from_it_past_the_horizon()
     {
         using var model = TinyModel(3);
