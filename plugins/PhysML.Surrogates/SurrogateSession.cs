@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PhysML.Core.Diagnostics;
+using PhysML.ML;
 using PhysML.ML.Surrogates;
 using PhysML.ML.Training;
 using PhysML.Solvers.Learned;
@@ -124,6 +125,7 @@ public sealed class SurrogateSession : IDisposable
         var points = new CollocationSampler(Model.Problem, Model.Partition, PointSeed).Sample(Model.Settings.Points, Model.Settings.InitialRows);
         var input = new float[initial.Length];
         for (var i = 0; i < input.Length; i++) input[i] = (float)initial[i];
+        TorchGarbage.Settle();
         var clock = Stopwatch.GetTimestamp();
         var output = Model.Forward(tensor(input).view(1, -1), points);
         var values = output.Prediction.contiguous().data<double>().ToArray();

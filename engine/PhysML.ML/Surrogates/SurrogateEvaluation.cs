@@ -25,6 +25,7 @@ public sealed record SurrogateEvaluation(double RelativeL2, double[] ResidualPer
             using var scope = NewDisposeScope();
             var (initial, solution) = data.Batch([i]);
             var points = sampler.Sample(settings.Points, settings.InitialRows);
+            TorchGarbage.Settle();
             var start = Stopwatch.GetTimestamp();
             var output = model.Forward(initial, points);
             ms += Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -39,7 +39,9 @@ public sealed class SurrogateTrainer : IDisposable
         var settings = _model.Settings;
         var points = _sampler.Sample(settings.Points, settings.InitialRows);
         var physics = settings.Loss == SurrogateLoss.Pde;
-        var output = _model.Forward(initial, points, physics ? _sampler.Sample(settings.Points, settings.InitialRows) : null);
+        var lossPoints = physics ? _sampler.Sample(settings.Points, settings.InitialRows) : null;
+        TorchGarbage.Settle();
+        var output = _model.Forward(initial, points, lossPoints);
         var loss = physics ? output.PhysicsLoss! : DataLoss(output, solution, settings);
         loss.backward();
         var nonFinite = false;
