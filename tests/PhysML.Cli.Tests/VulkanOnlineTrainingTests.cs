@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PhysML.Core.Application;
 using PhysML.Core.Diagnostics;
 using PhysML.Gpu;
@@ -16,25 +15,8 @@ namespace PhysML.Cli.Tests;
 /// </summary>
 public class VulkanOnlineTrainingTests(ITestOutputHelper output)
 {
-    private static readonly string Model = Path.Combine(AppContext.BaseDirectory, "models", "mg-learned-2d.ckpt");
-
     // OnlineTrainingSceneTests' deterministic scene, 8 frames: rounds at frames 2, 4, 6 and 8.
-    private static string Scene(TempDirectory temp) => temp.File("train.scene.json", $$"""
-        {
-          "name": "train", "plugins": ["fluid", "learnedPressure"], "seed": 5,
-          "time": { "dt": 0.02, "frames": 8 },
-          "entities": [
-            { "name": "tank", "components": { "fluidDomain": {
-                "nx": 24, "ny": 24, "cellSize": 0.0416666666666667,
-                "buoyancy": { "densityFactor": 0.5 },
-                "pressureModel": {{JsonSerializer.Serialize(Model)}},
-                "pressureTraining": { "online": true, "deterministic": true, "everyFrames": 2, "startWatermark": 2,
-                                      "heldOutEvery": 3, "heldOutSize": 2, "stepsPerRound": 2, "seed": 4 } } } },
-            { "name": "source", "components": { "smokeEmitter": { "x": 0.5, "y": 0.15, "radius": 0.1, "densityRate": 2 } } },
-            { "name": "block", "components": { "boxObstacle": { "x": 0.3, "y": 0.5, "width": 0.3, "height": 0.1 } } }
-          ]
-        }
-        """);
+    private static string Scene(TempDirectory temp) => OnlineTrainingSceneTests.Scene(temp, frames: 8);
 
     private sealed record Frame(double Iterations, double Version, double Divergence);
 

@@ -38,13 +38,7 @@ public sealed class VulkanLearnedMultigridSolverTests
             trainer.Train(training, new PreconditionerTrainingOptions { Steps = 5, BatchSize = 2, UnrolledSteps = 2 });
 
         var a = RandomObstacleSystems.Create(2, 40, 11);
-        var random = new Random(2);
-        var b = Enumerable.Range(0, a.Size).Select(c => a.IsUnknown(c) ? random.NextDouble() - 0.5 : 0).ToArray();
-        if (a.IsSingular)
-        {
-            var mean = Enumerable.Range(0, a.Size).Where(a.IsUnknown).Average(c => b[c]);
-            for (var c = 0; c < b.Length; c++) if (a.IsUnknown(c)) b[c] -= mean;
-        }
+        var b = CompatibleRightHandSide.Noise(a, 2);
         var options = new SolverOptions { RelativeTolerance = 1e-6, MaxIterations = 300 };
         using var context = new VulkanContext(VulkanDeviceOptions.Validated);
         var recorder = new RecordingTrainer();
