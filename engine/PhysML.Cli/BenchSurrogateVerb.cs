@@ -20,7 +20,7 @@ namespace PhysML.Cli;
 public static class BenchSurrogateVerb
 {
     public sealed record Row(string Problem, string Method, int Experts, int Points, double RelL2, double TrainMsPerStep, double InferMs,
-        double[] ResidualPerExpert, int Steps, double? PaperRelL2);
+        double[] ResidualPerExpert, int Steps, double? PaperRelL2, string Loss, bool Interfaces);
 
     // Chalapathi et al. 2024, Table 1 (relative L2 on held-out ICs): soft, hard (K = 1), MoE.
     private static readonly Dictionary<(string, SurrogateMethod), double> Paper = new()
@@ -68,7 +68,8 @@ public static class BenchSurrogateVerb
         var steps = SurrogateOptions.AtLeast("--steps", parsed.GetValue(options.Steps), 2);
         var batch = SurrogateOptions.AtLeast("--batch", parsed.GetValue(options.Batch), 1);
         var seed = parsed.GetValue(options.Seed);
-        output.WriteLine($"{name}: {problem.Grid.Times} times × {problem.Grid.Spatial} points, {train.Count} train / {test.Count} held-out trajectories, {steps} steps of {batch}");
+        var settings = options.Settings(parsed, SurrogateMethod.Moe, experts, name);
+        output.WriteLine($"{name}: {problem.Grid.Times} times × {problem.Grid.Spatial} points, {train.Count} train / {test.Count} held-out trajectories, {steps} steps of {batch}, loss {SurrogateOptions.LossName(settings.Loss)}{(settings.UsesInterfaces ? ", moe with interface rows" : "")}");
         output.WriteLine($"{"method",-6} {"K",3} {"points",7} {"rel L2",8} {"paper",8} {"train ms",9} {"infer ms",9}  PDE residual per expert (RMS)");
         var rows = new List<Row>();
         using (var probe = new ConstrainedSurrogate(problem, options.Settings(parsed, SurrogateMethod.Moe, experts, name)))
@@ -94,7 +95,8 @@ public static class BenchSurrogateVerb
                         FinalLoss = evaluation.RelativeL2, Command = "physml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), Created = DateTimeOffset.UtcNow,
                     });
                 rows.Add(Print(output, new Row(name, Method(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2,
-                    clock.Elapsed.TotalMilliseconds / (steps - 1), evaluation.InferMs, evaluation.ResidualPerExpert, steps, Paper[(name, method)])));
+                    clock.Elapsed.TotalMilliseconds / (steps - 1), evaluation.InferMs, evaluation.ResidualPerExpert, steps, Paper[(name, method)],
+                    SurrogateOptions.LossName(model.Settings.Loss), model.Settings.UsesInterfaces)));
             }
             trained[method] = model;
         }
@@ -112,7 +114,7 @@ public static class BenchSurrogateVerb
                 for (var i = 0; i < 3; i++) trainer.Step(train, Enumerable.Range(0, Math.Min(batch, train.Count)).ToArray());
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / 3;
                 pair.Add(Print(output, new Row(name, Method(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2, ms,
-                    evaluation.InferMs, evaluation.ResidualPerExpert, steps, null)));
+                    evaluation.InferMs, evaluation.ResidualPerExpert, steps, null, SurrogateOptions.LossName(model.Settings.Loss), model.Settings.UsesInterfaces)));
             }
             output.WriteLine(string.Create(c, $"  {pair[1].Points} points: moe/hard train step {pair[1].TrainMsPerStep / pair[0].TrainMsPerStep:F2}x, inference {pair[1].InferMs / pair[0].InferMs:F2}x"));
             rows.AddRange(pair);

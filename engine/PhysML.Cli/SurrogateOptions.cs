@@ -30,9 +30,10 @@ internal sealed class SurrogateOptions
     public readonly Option<int> Times = new("--times") { Description = "Time samples (default 51 for diffusion-sorption, 16 for ns-vorticity)." };
     public readonly Option<double?> Horizon = new("--horizon") { Description = "Final time, s (default 500 for diffusion-sorption, 5 for ns-vorticity)." };
     public readonly Option<string> Loss = new("--loss") { Description = "Training loss: pde (the paper's physics-informed residual loss) or data (relative L2 against the reference).", DefaultValueFactory = _ => "pde" };
+    public readonly Option<bool> Interfaces = new("--interfaces") { Description = "moe: the network also outputs a trace, and each expert's solve gets Dirichlet rows from it at the faces it shares with another expert (trains with --loss data; see README)." };
     public readonly Option<double> Viscosity = new("--viscosity") { Description = "ns-vorticity: ν, m²/s.", DefaultValueFactory = _ => 1e-3 };
 
-    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, InitialRows, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss];
+    public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, InitialRows, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss, Interfaces];
 
     public static readonly string[] Problems = [DiffusionSorptionProblem.ProblemName, VorticityProblem.ProblemName];
 
@@ -61,7 +62,10 @@ internal sealed class SurrogateOptions
         Method = method, Experts = experts, Basis = parsed.GetValue(Basis), Width = parsed.GetValue(Width),
         Modes1 = parsed.GetValue(Modes), Modes2 = parsed.GetValue(Modes), Layers = parsed.GetValue(Layers),
         Points = parsed.GetValue(Points), InitialRows = parsed.GetValue(InitialRows), LearningRate = parsed.GetValue(Rate) ?? DefaultLearningRate(problem), Loss = LossOf(parsed.GetValue(Loss)!),
+        Interfaces = parsed.GetValue(Interfaces),
     };
+
+    public static string LossName(SurrogateLoss loss) => loss == SurrogateLoss.Pde ? "pde" : "data";
 
     public static SurrogateLoss LossOf(string text) => text switch
     {

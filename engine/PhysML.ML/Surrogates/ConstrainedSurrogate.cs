@@ -25,7 +25,7 @@ public sealed class ConstrainedSurrogate : Module
         Problem = problem;
         Settings = settings;
         Partition = new ExpertPartition(problem.Grid, settings.ExpertCount);
-        _network = new FourierNeuralOperator2d(problem.InputChannels, problem.OutputChannels(settings.Fields), settings.Width,
+        _network = new FourierNeuralOperator2d(problem.InputChannels, problem.OutputChannels(NetworkFields(settings)), settings.Width,
             settings.Modes1, settings.Modes2, settings.Layers);
         RegisterComponents();
     }
@@ -40,14 +40,23 @@ public sealed class ConstrainedSurrogate : Module
     /// <paramref name="lossPoints"/> the output also carries <see cref="PhysicsLoss"/> there (the training loss of
     /// <see cref="SurrogateLoss.Pde"/>), through each expert's own weights.
     /// </summary>
-    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null) =>
-        Constrain(Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), Settings.Fields), initial, points, lossPoints);
+    public SurrogateOutput Forward(Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
+    {
+        var fields = Problem.BasisFields(_network.call(Problem.NetworkInput(initial)), NetworkFields(Settings));
+        if (!Settings.UsesInterfaces) return Constrain(fields, initial, points, lossPoints);
+        var n = Settings.Fields;
+        return Constrain(fields[.., ..n], initial, points, lossPoints, fields[.., n]);
+    }
+
+    // The basis fields, plus the trace field when the experts get interface rows.
+    private static int NetworkFields(SurrogateSettings settings) => settings.Fields + (settings.UsesInterfaces ? 1 : 0);
 
     /// <summary>
     /// The constraint layer alone on given basis fields [batch, N, Times, S] (what <see cref="Forward"/> does after the
     /// network): solves each expert's weights and combines. Lets a test or a diagnostic hand the layer a known basis.
+    /// <paramref name="trace"/> [batch, Times, S] gives the interface rows' targets (<see cref="SurrogateSettings.Interfaces"/>).
     /// </summary>
-    public SurrogateOutput Constrain(Tensor basis, Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null)
+    public SurrogateOutput Constrain(Tensor basis, Tensor initial, CollocationPoints points, CollocationPoints? lossPoints = null, Tensor? trace = null)
     {
         var features = Features(basis, points);
         if (Settings.Method == SurrogateMethod.Soft)
@@ -57,7 +66,7 @@ public sealed class ConstrainedSurrogate : Module
             return new SurrogateOutput(basis[.., 0].to(ScalarType.Float64), residual, 0,
                 lossPoints is null ? null : PhysicsLoss(basis, ones, initial, lossPoints));
         }
-        var (a, b) = ConditionRows(basis, initial, points);
+        var (a, b) = ConditionRows(basis, initial, points, trace);
         LevenbergMarquardt.ResidualFunction system = w =>
         {
             var (r, j) = Problem.Residual.Evaluate(features, w);
@@ -70,7 +79,7 @@ public sealed class ConstrainedSurrogate : Module
         Tensor pdeResidual;
         using (no_grad()) pdeResidual = Problem.Residual.Evaluate(features, solved.Weights).Residual;
         return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations,
-            lossPoints is null ? null : PhysicsLoss(basis, weights, initial, lossPoints));
+            lossPoints is null ? null : PhysicsLoss(basis, weights, initial, lossPoints, trace));
     }
 
     /// <summary>
@@ -81,12 +90,12 @@ public sealed class ConstrainedSurrogate : Module
     /// term is what teaches the experts, which share no rows in the solve, to agree at their borders. Basis
     /// [batch, N, Times, S], weights [batch, K, N], initial [batch, S]; a scalar, differentiable in both.
     /// </summary>
-    public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points)
+    public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points, Tensor? trace = null)
     {
         var field = Combine(basis.to(ScalarType.Float64), weights).unsqueeze(1);
         var unit = ones(weights.shape[0], weights.shape[1], 1, dtype: ScalarType.Float64, device: weights.device);
         var (residual, _) = Problem.Residual.Evaluate(Features(field, points), unit);
-        var (a, b) = ConditionRows(field, initial, points);
+        var (a, b) = ConditionRows(field, initial, points, trace);
         var conditions = a.squeeze(-1) - b;
         return residual.square().mean() + conditions.square().mean();
     }
@@ -136,8 +145,9 @@ public sealed class ConstrainedSurrogate : Module
         return new PdeFeatures(operators, source);
     }
 
-    // Initial-condition rows (basis at t = 0 = u₀) and the problem's boundary rows, weighted, [batch, K, Q, N] and [batch, K, Q].
-    private (Tensor A, Tensor B) ConditionRows(Tensor basis, Tensor initial, CollocationPoints points)
+    // Initial-condition rows (basis at t = 0 = u₀), the problem's boundary rows and, with a trace, the interface rows,
+    // weighted, [batch, K, Q, N] and [batch, K, Q].
+    private (Tensor A, Tensor B) ConditionRows(Tensor basis, Tensor initial, CollocationPoints points, Tensor? trace)
     {
         var weight = Settings.ConditionWeight;
         var (batch, fields) = (basis.shape[0], basis.shape[1]);
@@ -145,8 +155,30 @@ public sealed class ConstrainedSurrogate : Module
         var flat = points.Initial.flatten();
         var a = basis[.., .., 0, ..].index_select(2, flat).view(batch, fields, k, q).permute(0, 2, 3, 1).to(ScalarType.Float64) * weight;
         var b = initial.index_select(1, flat).view(batch, k, q).to(ScalarType.Float64) * weight;
-        if (Problem.BoundaryRows(basis, Partition) is not { } boundary) return (a, b);
-        var (ba, bb) = boundary;
-        return (cat([a, ba.to(ScalarType.Float64) * weight], 2), cat([b, bb.to(ScalarType.Float64) * weight], 2));
+        if (Problem.BoundaryRows(basis, Partition) is { } boundary)
+            (a, b) = (cat([a, boundary.A.to(ScalarType.Float64) * weight], 2), cat([b, boundary.B.to(ScalarType.Float64) * weight], 2));
+        if (trace is null) return (a, b);
+        var (ia, ib) = InterfaceRows(basis, trace);
+        return (cat([a, ia * weight], 2), cat([b, ib * weight], 2));
+    }
+
+    // Dirichlet rows at the faces between experts, ½(u(s) + u(s′)) = ½(g(s) + g(s′)) at every t > 0 (t = 0 is the initial
+    // condition's), [batch, K, F·(Times − 1), N] and [batch, K, F·(Times − 1)]; a face's rows are zero for the experts
+    // not on either side of it, so every expert has the same row count and the solves stay batched.
+    private (Tensor A, Tensor B) InterfaceRows(Tensor basis, Tensor trace)
+    {
+        var faces = Partition.Faces;
+        var (inner, outer) = (tensor(faces.Select(f => (long)f.Inner).ToArray()), tensor(faces.Select(f => (long)f.Outer).ToArray()));
+        var (batch, fields, k) = (basis.shape[0], basis.shape[1], Partition.Experts);
+        Tensor Face(Tensor field) => 0.5 * (field.index_select(-1, inner) + field.index_select(-1, outer));
+        // [batch, N, T−1, F] → [batch, F·(T−1), N]; the trace [batch, T−1, F] → [batch, F·(T−1)].
+        var rows = Face(basis[.., .., 1..].to(ScalarType.Float64)).permute(0, 3, 2, 1).reshape(batch, -1, fields);
+        var targets = Face(trace[.., 1..].to(ScalarType.Float64)).permute(0, 2, 1).reshape(batch, -1);
+        var times = basis.shape[2] - 1;
+        var sides = new double[k * faces.Length];
+        for (var f = 0; f < faces.Length; f++)
+            sides[Partition.ExpertOf[faces[f].Inner] * faces.Length + f] = sides[Partition.ExpertOf[faces[f].Outer] * faces.Length + f] = 1;
+        var perRow = tensor(sides).view(k, faces.Length, 1).expand(k, faces.Length, times).reshape(1, k, -1).to(basis.device);
+        return (rows.unsqueeze(1) * perRow.unsqueeze(-1), targets.unsqueeze(1) * perRow);
     }
 }

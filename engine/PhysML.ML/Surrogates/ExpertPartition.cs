@@ -34,6 +34,15 @@ public sealed class ExpertPartition
                 members[expert].Add(s);
             }
         Members = members.Select(m => m.ToArray()).ToArray();
+        var faces = new List<(int, int)>();
+        for (var row = 0; row < grid.Rows; row++)
+            for (var column = 0; column < grid.Columns; column++)
+            {
+                var s = row * grid.Columns + column;
+                if (column + 1 < grid.Columns && ExpertOf[s] != ExpertOf[s + 1]) faces.Add((s, s + 1));
+                if (row + 1 < grid.Rows && ExpertOf[s] != ExpertOf[s + grid.Columns]) faces.Add((s, s + grid.Columns));
+            }
+        Faces = faces.ToArray();
     }
 
     public int Experts { get; }
@@ -45,4 +54,10 @@ public sealed class ExpertPartition
 
     /// <summary>The spatial points of each expert, ascending.</summary>
     public int[][] Members { get; }
+
+    /// <summary>
+    /// Neighbouring spatial points (s, s′) owned by different experts: the faces between subdomains, inside the grid
+    /// (a periodic domain's wrap-around is not a face here).
+    /// </summary>
+    public (int Inner, int Outer)[] Faces { get; }
 }

@@ -27,6 +27,13 @@ public readonly record struct SurrogateSettings : IValidatable
 
     public int Layers { get; init; } = 4;
 
+    /// <summary>
+    /// MoE only: the network also outputs a trace field g, and each expert's solve gets Dirichlet rows at the faces it
+    /// shares with another expert, ½(u(s) + u(s′)) = ½(g(s) + g(s′)) at every t &gt; 0. Without them an expert that
+    /// touches no boundary solves a local problem with no lateral condition (see <see cref="ConstrainedSurrogate"/>).
+    /// </summary>
+    public bool Interfaces { get; init; }
+
     /// <summary>PDE collocation points per sample, split evenly among the experts, redrawn every training step.</summary>
     public int Points { get; init; } = 1000;
 
@@ -52,6 +59,9 @@ public readonly record struct SurrogateSettings : IValidatable
 
     /// <summary>Experts the layer uses for this method.</summary>
     public int ExpertCount => Method == SurrogateMethod.Moe ? Experts : 1;
+
+    /// <summary>Whether the layer adds interface rows from a trace field: <see cref="Interfaces"/> on an MoE.</summary>
+    public bool UsesInterfaces => Interfaces && Method == SurrogateMethod.Moe && Experts > 1;
 
     public IEnumerable<FieldError> Validate() =>
         Check.InRange("experts", Experts, 1, 64)
