@@ -75,7 +75,10 @@ public sealed class ConstrainedSurrogate : Module
         };
         var start = zeros(basis.shape[0], Partition.Experts, Settings.Fields, dtype: ScalarType.Float64);
         var solved = LevenbergMarquardt.Solve(system, start, Settings.Solver);
-        var weights = is_grad_enabled() ? LevenbergMarquardt.ImplicitStep(system, solved.Weights, Settings.Solver.Ridge) : solved.Weights;
+        // The condition rows are linear in w, so the PDE rows alone curve the objective.
+        var weights = is_grad_enabled()
+            ? LevenbergMarquardt.ImplicitStep(system, solved.Weights, Settings.Solver.Ridge, w => Problem.Residual.Curvature(features, w))
+            : solved.Weights;
         Tensor pdeResidual;
         using (no_grad()) pdeResidual = Problem.Residual.Evaluate(features, solved.Weights).Residual;
         return new SurrogateOutput(Combine(basis.to(ScalarType.Float64), weights), pdeResidual, solved.Iterations,

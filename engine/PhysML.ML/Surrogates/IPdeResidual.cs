@@ -10,4 +10,10 @@ public interface IPdeResidual
     /// <paramref name="features"/> and weights w [batch, K, N].
     /// </summary>
     (Tensor Residual, Tensor Jacobian) Evaluate(PdeFeatures features, Tensor weights);
+
+    /// <summary>
+    /// Σ_p r_p·∇²_w r_p [batch, K, N, N] at weights w [batch, K, N]: the part of the least-squares Hessian that
+    /// Gauss–Newton drops, which the implicit gradient needs wherever the residual is not zero at the solution.
+    /// </summary>
+    Tensor Curvature(PdeFeatures features, Tensor weights);
 }

@@ -14,6 +14,9 @@ public static class LevenbergMarquardt
     /// <summary>The residual r [..., P] and its Jacobian J = ∂r/∂w [..., P, N] at weights w [..., N].</summary>
     public delegate (Tensor Residual, Tensor Jacobian) ResidualFunction(Tensor weights);
 
+    /// <summary>Σ_i r_i·∇²r_i [..., N, N] at weights w [..., N]: the second-order part of the objective's Hessian.</summary>
+    public delegate Tensor CurvatureFunction(Tensor weights);
+
     /// <summary>Solves from <paramref name="initial"/> without recording gradients; returns the weights [..., N].</summary>
     public static LevenbergMarquardtResult Solve(ResidualFunction residual, Tensor initial, LevenbergMarquardtSettings settings)
     {
@@ -59,24 +62,30 @@ public static class LevenbergMarquardt
 
     /// <summary>
     /// The implicit-function-theorem gradient without unrolling the solve (Chalapathi et al. 2024, §3.2): at the solution
-    /// w*, one Gauss–Newton step w = w* − H⁻¹(Jᵀr + λw*) with H = JᵀJ + λI detached has the value w* (the gradient of the
-    /// objective vanishes there) and the derivative −H⁻¹·∂(Jᵀr)/∂θ, which is dw*/dθ by the implicit function theorem in
-    /// its Gauss–Newton form (exact when r is linear in w or zero at the solution).
+    /// w*, one Newton step w = w* − H⁻¹(Jᵀr + λw*) with H detached has the value w* (the gradient of the objective
+    /// vanishes there) and the derivative −H⁻¹·∂(Jᵀr)/∂θ, which is dw*/dθ by the implicit function theorem when H is the
+    /// objective's Hessian JᵀJ + Σ r_i∇²r_i + λI. Without <paramref name="curvature"/> H is the Gauss–Newton JᵀJ + λI,
+    /// exact only when r is linear in w or zero at the solution; a constrained fit that leaves a residual (an expert whose
+    /// basis cannot meet every row) needs the curvature term, or its gradient points the wrong way.
     /// </summary>
-    public static Tensor ImplicitStep(ResidualFunction residual, Tensor solution, double ridge)
+    public static Tensor ImplicitStep(ResidualFunction residual, Tensor solution, double ridge, CurvatureFunction? curvature = null)
     {
         var w = solution.detach();
         var (r, j) = residual(w);
         var jt = j.transpose(-1, -2);
         var gradient = matmul(jt, r.unsqueeze(-1)).squeeze(-1) + ridge * w;
-        Tensor factor;
+        Tensor hessian;
         using (no_grad())
         {
             var n = w.shape[^1];
-            var hessian = matmul(jt.detach(), j.detach()) + ridge * eye(n, dtype: w.dtype, device: w.device);
-            factor = linalg.cholesky(hessian);
+            hessian = matmul(jt.detach(), j.detach()) + ridge * eye(n, dtype: w.dtype, device: w.device);
+            if (curvature is not null) hessian += curvature(w).detach();
         }
-        return w - cholesky_solve(gradient.unsqueeze(-1), factor).squeeze(-1);
+        // Gauss–Newton's H is positive definite (Cholesky); the full one is only where LM reached a minimum (LU).
+        var step = curvature is null
+            ? cholesky_solve(gradient.unsqueeze(-1), linalg.cholesky(hessian))
+            : linalg.solve(hessian, gradient.unsqueeze(-1));
+        return w - step.squeeze(-1);
     }
 
     private static Tensor Objective(Tensor r, Tensor w, double ridge) => 0.5 * (r.square().sum(-1) + ridge * w.square().sum(-1));

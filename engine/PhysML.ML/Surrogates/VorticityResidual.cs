@@ -5,7 +5,8 @@ namespace PhysML.ML.Surrogates;
 /// <summary>
 /// r = ∂ω/∂τ + T·(u·∂ω/∂x + v·∂ω/∂y − ν∇²ω − f), τ = t/T. Operators (T folded in where it belongs):
 /// [∂φ/∂τ, T·∂φ/∂x, T·∂φ/∂y, u[φ], v[φ], T·ν·∇²φ]; u[φ], v[φ] are the velocities of the streamfunction of φ, so all are
-/// linear in w and the advection term is bilinear: its Jacobian is (Ω_x w)·U + (U w)·Ω_x + (Ω_y w)·V + (V w)·Ω_y.
+/// linear in w and the advection term is bilinear: its Jacobian is (Ω_x w)·U + (U w)·Ω_x + (Ω_y w)·V + (V w)·Ω_y, and its
+/// second derivatives, constant in w, are U Ω_xᵀ + Ω_x Uᵀ + V Ω_yᵀ + Ω_y Vᵀ.
 /// </summary>
 public sealed class VorticityResidual : IPdeResidual
 {
@@ -19,5 +20,17 @@ public sealed class VorticityResidual : IPdeResidual
         var residual = Apply(phiT) + u * wx + v * wy - Apply(lap) - features.Source;
         var jacobian = phiT + wx.unsqueeze(-1) * velU + u.unsqueeze(-1) * phiX + wy.unsqueeze(-1) * velV + v.unsqueeze(-1) * phiY - lap;
         return (residual, jacobian);
+    }
+
+    public Tensor Curvature(PdeFeatures features, Tensor weights)
+    {
+        var o = features.Operators;
+        var r = Evaluate(features, weights).Residual.unsqueeze(-1);
+        Tensor Pair(Tensor velocity, Tensor gradient)
+        {
+            var half = matmul((velocity * r).transpose(-1, -2), gradient);
+            return half + half.transpose(-1, -2);
+        }
+        return Pair(o[3], o[1]) + Pair(o[4], o[2]);
     }
 }
