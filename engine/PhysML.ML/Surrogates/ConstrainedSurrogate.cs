@@ -11,8 +11,13 @@ namespace PhysML.ML.Surrogates;
 /// of the nonlinear least-squares problem whose rows are the PDE residual at the expert's collocation points, its
 /// initial- and boundary-condition rows and a ridge term, solved in float64 by batched Levenberg–Marquardt
 /// (<see cref="LevenbergMarquardt"/>; all experts of all samples in one batch). Gradients reach the network through
-/// the implicit step, not by unrolling LM. <see cref="SurrogateMethod.Soft"/> skips the layer: the network predicts u
-/// and the residual only enters the loss.
+/// the implicit step with the full Hessian (the residual's curvature included), not by unrolling LM.
+/// <see cref="SurrogateMethod.Soft"/> skips the layer: the network predicts u and the residual only enters the loss.
+/// An expert's rows are local, so an expert that touches no boundary solves a problem without a lateral condition:
+/// on diffusion–sorption, whose initial condition is a constant c₀, u ≡ c₀ meets its rows as well as the true front
+/// does. With <see cref="SurrogateSettings.Interfaces"/> the network also outputs a trace field g and each expert
+/// gets Dirichlet rows from it at the faces it shares with a neighbour, which makes every local problem well posed
+/// while the solves stay independent (an addition to the paper, which gives every expert the global condition rows).
 /// </summary>
 public sealed class ConstrainedSurrogate : Module
 {

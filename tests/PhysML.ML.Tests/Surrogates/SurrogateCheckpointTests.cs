@@ -17,12 +17,14 @@ public sealed class SurrogateCheckpointTests : IDisposable
     private static DiffusionSorptionProblem SmallRod() =>
         new(new DiffusionSorptionParameters(32, 11, 1, 50, 5e-4, 2.157, 0.874, 1e-6, 1));
 
-    [Fact]
-    public void A_saved_surrogate_loads_with_its_problem_settings_and_identical_predictions()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the network has one more output channel, the trace, which the settings must bring back
+    public void A_saved_surrogate_loads_with_its_problem_settings_and_identical_predictions(bool interfaces)
     {
         TorchCollection.Seeded(4);
         var problem = SmallRod();
-        var settings = SurrogateFixtures.Tiny(SurrogateMethod.Moe, experts: 2);
+        var settings = SurrogateFixtures.Tiny(SurrogateMethod.Moe, experts: 2) with { Interfaces = interfaces };
         var path = Path.Combine(_directory, "ds.ckpt");
         using var model = new ConstrainedSurrogate(problem, settings);
         SurrogateCheckpoint.Save(model, path, Metadata);
