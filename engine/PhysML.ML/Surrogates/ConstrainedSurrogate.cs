@@ -95,8 +95,9 @@ public sealed class ConstrainedSurrogate : Module
     /// Fig. 1: "a loss is computed using the L2-norm of the PDE residual" of u_θ): the mean squared PDE residual of u_θ at
     /// <paramref name="points"/>' PDE points, plus the mean squared initial- and boundary-condition rows as the solve
     /// weights them. The operators act on u_θ itself, so their stencils (or FFTs) see the jumps between experts: this
-    /// term is what teaches the experts, which share no rows in the solve, to agree at their borders. Basis
-    /// [batch, N, Times, S], weights [batch, K, N], initial [batch, S]; a scalar, differentiable in both.
+    /// term is what teaches the experts, which share no rows in the solve (interface rows aside), to agree at their
+    /// borders. With a <paramref name="trace"/> its interface rows are loss rows too. Basis [batch, N, Times, S], weights
+    /// [batch, K, N], initial [batch, S]; a scalar, differentiable in both.
     /// </summary>
     public Tensor PhysicsLoss(Tensor basis, Tensor weights, Tensor initial, CollocationPoints points, Tensor? trace = null)
     {
