@@ -14,7 +14,7 @@ public class MoeInterfaceTests
     private static readonly DiffusionSorptionParameters Rod = SurrogateDatasets.DiffusionSorption(cells: 64, times: 26, horizon: 500);
 
     [Fact]
-    public void Faces_lie_between_neighbouring_points_of_different_experts()
+    public void Faces_lie_between_neighbouring_points_of_different_experts_across_the_wrap_when_periodic()
     {
         var rod = new ExpertPartition(new SurrogateGrid(10, 1, 64), 4);
         Assert.Equal([(15, 16), (31, 32), (47, 48)], rod.Faces);
@@ -23,6 +23,12 @@ public class MoeInterfaceTests
         Assert.Equal(16, square.Faces.Length);
         Assert.All(square.Faces, f => Assert.NotEqual(square.ExpertOf[f.Inner], square.ExpertOf[f.Outer]));
         Assert.All(square.Faces, f => Assert.Contains(f.Outer - f.Inner, new[] { 1, 8 }));
+        // On a periodic square the blocks also meet across the wrap: column 7 with column 0, row 7 with row 0.
+        var torus = new ExpertPartition(new SurrogateGrid(10, 8, 8), 4, periodic: true);
+        Assert.Equal(32, torus.Faces.Length);
+        Assert.Contains((7, 0), torus.Faces);
+        Assert.Contains((56, 0), torus.Faces);
+        Assert.All(torus.Faces, f => Assert.NotEqual(torus.ExpertOf[f.Inner], torus.ExpertOf[f.Outer]));
     }
 
     [Fact]

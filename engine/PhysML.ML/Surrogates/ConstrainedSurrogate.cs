@@ -29,7 +29,7 @@ public sealed class ConstrainedSurrogate : Module
             throw new PhysMLException(ErrorCodes.SurrogateSettingsInvalid, ErrorCategory.BadInput, $"surrogate settings: {error.Field} {error.Message}");
         Problem = problem;
         Settings = settings;
-        Partition = new ExpertPartition(problem.Grid, settings.ExpertCount);
+        Partition = new ExpertPartition(problem.Grid, settings.ExpertCount, problem.Periodic);
         _network = new FourierNeuralOperator2d(problem.InputChannels, problem.OutputChannels(NetworkFields(settings)), settings.Width,
             settings.Modes1, settings.Modes2, settings.Layers);
         RegisterComponents();

@@ -9,7 +9,11 @@ namespace PhysML.ML.Surrogates;
 /// </summary>
 public sealed class ExpertPartition
 {
-    public ExpertPartition(SurrogateGrid grid, int experts)
+    /// <summary>
+    /// Splits <paramref name="grid"/> among <paramref name="experts"/>; with <paramref name="periodic"/> the domain wraps
+    /// around in x and y, so the first and last column (row) are neighbours too and their faces join <see cref="Faces"/>.
+    /// </summary>
+    public ExpertPartition(SurrogateGrid grid, int experts, bool periodic = false)
     {
         if (experts < 1 || experts > grid.Spatial)
             throw new PhysMLException(ErrorCodes.SurrogateSettingsInvalid, ErrorCategory.BadInput,
@@ -39,8 +43,10 @@ public sealed class ExpertPartition
             for (var column = 0; column < grid.Columns; column++)
             {
                 var s = row * grid.Columns + column;
-                if (column + 1 < grid.Columns && ExpertOf[s] != ExpertOf[s + 1]) faces.Add((s, s + 1));
-                if (row + 1 < grid.Rows && ExpertOf[s] != ExpertOf[s + grid.Columns]) faces.Add((s, s + grid.Columns));
+                var right = column + 1 < grid.Columns ? s + 1 : periodic ? s + 1 - grid.Columns : -1;
+                var up = row + 1 < grid.Rows ? s + grid.Columns : periodic ? column : -1;
+                if (right >= 0 && ExpertOf[s] != ExpertOf[right]) faces.Add((s, right));
+                if (up >= 0 && ExpertOf[s] != ExpertOf[up]) faces.Add((s, up));
             }
         Faces = faces.ToArray();
     }
@@ -56,8 +62,8 @@ public sealed class ExpertPartition
     public int[][] Members { get; }
 
     /// <summary>
-    /// Neighbouring spatial points (s, s′) owned by different experts: the faces between subdomains, inside the grid
-    /// (a periodic domain's wrap-around is not a face here).
+    /// Neighbouring spatial points (s, s′) owned by different experts: the faces between subdomains, across the wrap
+    /// too on a periodic domain.
     /// </summary>
     public (int Inner, int Outer)[] Faces { get; }
 }

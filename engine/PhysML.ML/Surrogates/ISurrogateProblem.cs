@@ -41,6 +41,9 @@ public interface ISurrogateProblem
     /// </summary>
     bool[]? RequiredCollocation => null;
 
+    /// <summary>Whether the domain wraps around (no boundary rows; the experts' subdomains meet across the wrap).</summary>
+    bool Periodic => false;
+
     /// <summary>
     /// Boundary-condition rows A w = b per expert: A [batch, K, Q, N], b [batch, K, Q], rows of experts away from the
     /// boundary zero; null for a periodic problem.

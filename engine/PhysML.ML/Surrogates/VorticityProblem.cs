@@ -77,5 +77,7 @@ public sealed class VorticityProblem : ISurrogateProblem
         ];
     }
 
+    public bool Periodic => true;
+
     public (Tensor A, Tensor B)? BoundaryRows(Tensor basis, ExpertPartition partition) => null;
 }
