@@ -62,7 +62,8 @@ internal sealed class SurrogateOptions
     /// (measured, 600 steps, README "Neural surrogates"): on diffusion–sorption the physics loss cannot teach the inner
     /// experts where the front is (MoE 35 %), while the supervised loss with interface rows trains all three methods
     /// (soft / hard / MoE 13.1 / 5.5 / 2.5 %, seed 0); on Navier–Stokes the physics loss trains the MoE best (best on 4 of
-    /// 5 seeds; supervised, 8.3 % against one hard constraint's 6.9 %), and interface rows made it worse (9.3 %).
+    /// 5 seeds; supervised, 8.3 % against one hard constraint's 6.9 %), and interface rows made it worse
+    /// supervised (9.3 %) and unstable physics-informed (diverged on 2 of 5 seeds).
     /// </summary>
     public static string DefaultLoss(string problem) => problem == DiffusionSorptionProblem.ProblemName ? "data" : "pde";
 
