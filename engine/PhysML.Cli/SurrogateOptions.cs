@@ -17,7 +17,7 @@ internal sealed class SurrogateOptions
     public readonly Option<int> Modes = new("--modes") { Description = "Fourier modes kept per FNO axis.", DefaultValueFactory = _ => 8 };
     public readonly Option<int> Layers = new("--layers") { Description = "Fourier layers.", DefaultValueFactory = _ => 3 };
     public readonly Option<int> Points = new("--points") { Description = "PDE collocation points per sample (split among the experts).", DefaultValueFactory = _ => 1000 };
-    public readonly Option<int> InitialRows = new("--initial-rows") { Description = "Initial-condition rows per expert (points at t = 0).", DefaultValueFactory = _ => 64 };
+    public readonly Option<int?> InitialRows = new("--initial-rows") { Description = "Initial-condition rows per expert (points at t = 0; default 64 for diffusion-sorption, 256 for ns-vorticity)." };
     public readonly Option<int> Train = new("--train") { Description = "Training trajectories (initial-condition seeds 0..).", DefaultValueFactory = _ => 32 };
     public readonly Option<int> Test = new("--test") { Description = $"Held-out trajectories (seeds {SurrogateDatasets.FirstTestSeed}..).", DefaultValueFactory = _ => 8 };
     public readonly Option<int> Steps = new("--steps") { Description = "Adam steps.", DefaultValueFactory = _ => 200 };
@@ -30,7 +30,7 @@ internal sealed class SurrogateOptions
     public readonly Option<int> Times = new("--times") { Description = "Time samples (default 51 for diffusion-sorption, 16 for ns-vorticity)." };
     public readonly Option<double?> Horizon = new("--horizon") { Description = "Final time, s (default 500 for diffusion-sorption, 5 for ns-vorticity)." };
     public readonly Option<string?> Loss = new("--loss") { Description = "Training loss: pde (the paper's physics-informed residual loss) or data (relative L2 against the reference); default data for diffusion-sorption, pde for ns-vorticity." };
-    public readonly Option<bool?> Interfaces = new("--interfaces") { Description = "moe: the network also outputs a trace, and each expert's solve gets Dirichlet rows from it at the faces it shares with another expert (true|false; default true for diffusion-sorption, false for ns-vorticity)." };
+    public readonly Option<bool> Interfaces = new("--interfaces") { Description = "moe: the network also outputs a trace, and each expert's solve gets Dirichlet rows from it at the faces it shares with another expert (true|false).", DefaultValueFactory = _ => true };
     public readonly Option<double> Viscosity = new("--viscosity") { Description = "ns-vorticity: ν, m²/s.", DefaultValueFactory = _ => 1e-3 };
 
     public IEnumerable<Option> All => [Basis, Width, Modes, Layers, Points, InitialRows, Train, Test, Steps, Batch, Rate, Seed, Threads, Cells, Grid, Times, Horizon, Viscosity, Loss, Interfaces];
@@ -58,21 +58,26 @@ internal sealed class SurrogateOptions
     public static double DefaultLearningRate(string problem) => problem == VorticityProblem.ProblemName ? 5e-3 : 2e-3;
 
     /// <summary>
-    /// The training loss per problem, the same for every method, with the interface rows that go with it for the MoE
-    /// (measured, 600 steps, README "Neural surrogates"): on diffusion–sorption the physics loss cannot teach the inner
-    /// experts where the front is (MoE 35 %), while the supervised loss with interface rows trains all three methods
-    /// (soft / hard / MoE 13.1 / 5.5 / 2.5 %, seed 0); on Navier–Stokes the physics loss trains the MoE best (best on 4 of
-    /// 5 seeds; supervised, 8.3 % against one hard constraint's 6.9 %), and interface rows made it worse
-    /// supervised (9.3 %) and unstable physics-informed (diverged on 2 of 5 seeds).
+    /// The training loss per problem, the same for every method (measured, 600 steps, README "Neural surrogates"): on
+    /// diffusion–sorption the physics loss cannot teach the MoE's inner experts where the front is (35 %), while the
+    /// supervised loss trains all three methods (soft / hard / MoE with interface rows 13.1 / 5.5 / 2.5 %, seed 0); on
+    /// Navier–Stokes the physics loss trains the MoE best.
     /// </summary>
     public static string DefaultLoss(string problem) => problem == DiffusionSorptionProblem.ProblemName ? "data" : "pde";
+
+    /// <summary>
+    /// Initial-condition rows per expert: 64 on diffusion–sorption (capped at an expert's 32 cells for the MoE); 256 on
+    /// Navier–Stokes, where with 64 the MoE with interface rows got stuck on 2 of 5 seeds (the interface rows, ~960 per
+    /// expert, outweighed the initial ones) and with 256 it trained on all five (6.1–6.9 %; README Measured).
+    /// </summary>
+    public static int DefaultInitialRows(string problem) => problem == DiffusionSorptionProblem.ProblemName ? 64 : 256;
 
     public SurrogateSettings Settings(ParseResult parsed, SurrogateMethod method, int experts, string problem) => new()
     {
         Method = method, Experts = experts, Basis = parsed.GetValue(Basis), Width = parsed.GetValue(Width),
         Modes1 = parsed.GetValue(Modes), Modes2 = parsed.GetValue(Modes), Layers = parsed.GetValue(Layers),
-        Points = parsed.GetValue(Points), InitialRows = parsed.GetValue(InitialRows), LearningRate = parsed.GetValue(Rate) ?? DefaultLearningRate(problem), Loss = LossOf(parsed.GetValue(Loss) ?? DefaultLoss(problem)),
-        Interfaces = parsed.GetValue(Interfaces) ?? problem == DiffusionSorptionProblem.ProblemName,
+        Points = parsed.GetValue(Points), InitialRows = parsed.GetValue(InitialRows) ?? DefaultInitialRows(problem), LearningRate = parsed.GetValue(Rate) ?? DefaultLearningRate(problem), Loss = LossOf(parsed.GetValue(Loss) ?? DefaultLoss(problem)),
+        Interfaces = parsed.GetValue(Interfaces),
     };
 
     public static string LossName(SurrogateLoss loss) => loss == SurrogateLoss.Pde ? "pde" : "data";
