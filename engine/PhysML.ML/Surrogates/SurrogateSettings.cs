@@ -31,6 +31,7 @@ public readonly record struct SurrogateSettings : IValidatable
     /// MoE only: the network also outputs a trace field g, and each expert's solve gets Dirichlet rows at the faces it
     /// shares with another expert, ½(u(s) + u(s′)) = ½(g(s) + g(s′)) at every t &gt; 0. Without them an expert that
     /// touches no boundary solves a local problem with no lateral condition (see <see cref="ConstrainedSurrogate"/>).
+    /// Off here, the paper's layer; <c>physml train|bench surrogate</c> turn it on (<c>--interfaces</c>).
     /// </summary>
     public bool Interfaces { get; init; }
 
