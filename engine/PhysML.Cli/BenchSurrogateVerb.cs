@@ -69,10 +69,10 @@ public static class BenchSurrogateVerb
         var batch = SurrogateOptions.AtLeast("--batch", parsed.GetValue(options.Batch), 1);
         var seed = parsed.GetValue(options.Seed);
         var settings = options.Settings(parsed, SurrogateMethod.Moe, experts, name);
-        output.WriteLine($"{name}: {problem.Grid.Times} times × {problem.Grid.Spatial} points, {train.Count} train / {test.Count} held-out trajectories, {steps} steps of {batch}, loss {SurrogateOptions.LossName(settings.Loss)}{(settings.UsesInterfaces ? ", moe with interface rows" : "")}");
+        output.WriteLine($"{name}: {problem.Grid.Times} times × {problem.Grid.Spatial} points, {train.Count} train / {test.Count} held-out trajectories, {steps} steps of {batch}, loss {Name(settings.Loss)}{(settings.UsesInterfaces ? ", moe with interface rows" : "")}");
         output.WriteLine($"{"method",-6} {"K",3} {"points",7} {"rel L2",8} {"paper",8} {"train ms",9} {"infer ms",9}  PDE residual per expert (RMS)");
         var rows = new List<Row>();
-        using (var probe = new ConstrainedSurrogate(problem, options.Settings(parsed, SurrogateMethod.Moe, experts, name)))
+        using (var probe = new ConstrainedSurrogate(problem, settings))
             output.WriteLine("reference solution's own PDE residual per expert (RMS, same points): " + string.Join(", ",
                 SurrogateEvaluation.ReferenceResidual(probe, test, seed: 1).Select(r => r.ToString("G3", c))));
         var trained = new Dictionary<SurrogateMethod, ConstrainedSurrogate>();
@@ -88,15 +88,15 @@ public static class BenchSurrogateVerb
                 clock.Stop();
                 var evaluation = SurrogateEvaluation.Of(model, test, seed: 1);
                 if (save is not null)
-                    SurrogateCheckpoint.Save(model, Path.Combine(save, $"surrogate-{name}-{Method(method)}.ckpt"), new CheckpointMetadata
+                    SurrogateCheckpoint.Save(model, Path.Combine(save, $"surrogate-{name}-{Name(method)}.ckpt"), new CheckpointMetadata
                     {
                         Kind = SurrogateCheckpoint.Kind, Architecture = "", Dimensions = 0,
                         TrainingSources = [$"{name} reference solver, seeds 0-{train.Count - 1}"], Samples = (long)steps * batch, Steps = steps,
                         FinalLoss = evaluation.RelativeL2, Command = "physml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), Created = DateTimeOffset.UtcNow,
                     });
-                rows.Add(Print(output, new Row(name, Method(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2,
+                rows.Add(Print(output, new Row(name, Name(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2,
                     clock.Elapsed.TotalMilliseconds / (steps - 1), evaluation.InferMs, evaluation.ResidualPerExpert, steps, Paper[(name, method)],
-                    SurrogateOptions.LossName(model.Settings.Loss), model.Settings.UsesInterfaces)));
+                    Name(model.Settings.Loss), model.Settings.UsesInterfaces)));
             }
             trained[method] = model;
         }
@@ -113,8 +113,8 @@ public static class BenchSurrogateVerb
                 var start = Stopwatch.GetTimestamp();
                 for (var i = 0; i < 3; i++) trainer.Step(train, Enumerable.Range(0, Math.Min(batch, train.Count)).ToArray());
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / 3;
-                pair.Add(Print(output, new Row(name, Method(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2, ms,
-                    evaluation.InferMs, evaluation.ResidualPerExpert, steps, null, SurrogateOptions.LossName(model.Settings.Loss), model.Settings.UsesInterfaces)));
+                pair.Add(Print(output, new Row(name, Name(method), model.Partition.Experts, PointsUsed(model), evaluation.RelativeL2, ms,
+                    evaluation.InferMs, evaluation.ResidualPerExpert, steps, null, Name(model.Settings.Loss), model.Settings.UsesInterfaces)));
             }
             output.WriteLine(string.Create(c, $"  {pair[1].Points} points: moe/hard train step {pair[1].TrainMsPerStep / pair[0].TrainMsPerStep:F2}x, inference {pair[1].InferMs / pair[0].InferMs:F2}x"));
             rows.AddRange(pair);
@@ -131,7 +131,8 @@ public static class BenchSurrogateVerb
         model.Partition.Experts * Math.Clamp(model.Settings.Points / model.Partition.Experts, 1,
             new CollocationSampler(model.Problem, model.Partition, 0).MaxPointsPerExpert);
 
-    private static string Method(SurrogateMethod method) => method.ToString().ToLowerInvariant();
+    // "soft", "moe", "pde", "data": the enum names as the options spell them.
+    private static string Name(Enum value) => value.ToString().ToLowerInvariant();
 
     private static Row Print(TextWriter output, Row row)
     {

@@ -80,8 +80,6 @@ internal sealed class SurrogateOptions
         Interfaces = parsed.GetValue(Interfaces),
     };
 
-    public static string LossName(SurrogateLoss loss) => loss == SurrogateLoss.Pde ? "pde" : "data";
-
     public static SurrogateLoss LossOf(string text) => text switch
     {
         "pde" => SurrogateLoss.Pde,

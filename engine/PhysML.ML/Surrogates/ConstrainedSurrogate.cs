@@ -179,10 +179,11 @@ public sealed class ConstrainedSurrogate : Module
         var faces = Partition.Faces;
         var (inner, outer) = (tensor(faces.Select(f => (long)f.Inner).ToArray()), tensor(faces.Select(f => (long)f.Outer).ToArray()));
         var (batch, fields, k) = (basis.shape[0], basis.shape[1], Partition.Experts);
-        Tensor Face(Tensor field) => 0.5 * (field.index_select(-1, inner) + field.index_select(-1, outer));
+        // The face cells are gathered first and widened to float64 after, not the whole basis.
+        Tensor Face(Tensor field) => 0.5 * (field.index_select(-1, inner).to(ScalarType.Float64) + field.index_select(-1, outer).to(ScalarType.Float64));
         // [batch, N, T−1, F] → [batch, F·(T−1), N]; the trace [batch, T−1, F] → [batch, F·(T−1)].
-        var rows = Face(basis[.., .., 1..].to(ScalarType.Float64)).permute(0, 3, 2, 1).reshape(batch, -1, fields);
-        var targets = Face(trace[.., 1..].to(ScalarType.Float64)).permute(0, 2, 1).reshape(batch, -1);
+        var rows = Face(basis[.., .., 1..]).permute(0, 3, 2, 1).reshape(batch, -1, fields);
+        var targets = Face(trace[.., 1..]).permute(0, 2, 1).reshape(batch, -1);
         var times = basis.shape[2] - 1;
         var sides = new double[k * faces.Length];
         for (var f = 0; f < faces.Length; f++)

@@ -12,12 +12,9 @@ public sealed class VorticityResidual : IPdeResidual
 {
     public (Tensor Residual, Tensor Jacobian) Evaluate(PdeFeatures features, Tensor weights)
     {
-        var w = weights.unsqueeze(-1);
         var o = features.Operators;
         var (phiT, phiX, phiY, velU, velV, lap) = (o[0], o[1], o[2], o[3], o[4], o[5]);
-        Tensor Apply(Tensor op) => matmul(op, w).squeeze(-1);
-        var (wx, wy, u, v) = (Apply(phiX), Apply(phiY), Apply(velU), Apply(velV));
-        var residual = Apply(phiT) + u * wx + v * wy - Apply(lap) - features.Source;
+        var (residual, wx, wy, u, v) = Fields(features, weights);
         var jacobian = phiT + wx.unsqueeze(-1) * velU + u.unsqueeze(-1) * phiX + wy.unsqueeze(-1) * velV + v.unsqueeze(-1) * phiY - lap;
         return (residual, jacobian);
     }
@@ -25,12 +22,22 @@ public sealed class VorticityResidual : IPdeResidual
     public Tensor Curvature(PdeFeatures features, Tensor weights)
     {
         var o = features.Operators;
-        var r = Evaluate(features, weights).Residual.unsqueeze(-1);
+        var r = Fields(features, weights).Residual.unsqueeze(-1);
         Tensor Pair(Tensor velocity, Tensor gradient)
         {
             var half = matmul((velocity * r).transpose(-1, -2), gradient);
             return half + half.transpose(-1, -2);
         }
         return Pair(o[3], o[1]) + Pair(o[4], o[2]);
+    }
+
+    // r and the fields it is built from: ∂ω/∂x, ∂ω/∂y, u, v at the points.
+    private static (Tensor Residual, Tensor Wx, Tensor Wy, Tensor U, Tensor V) Fields(PdeFeatures features, Tensor weights)
+    {
+        var w = weights.unsqueeze(-1);
+        var o = features.Operators;
+        Tensor Apply(Tensor op) => matmul(op, w).squeeze(-1);
+        var (wx, wy, u, v) = (Apply(o[1]), Apply(o[2]), Apply(o[3]), Apply(o[4]));
+        return (Apply(o[0]) + u * wx + v * wy - Apply(o[5]) - features.Source, wx, wy, u, v);
     }
 }
