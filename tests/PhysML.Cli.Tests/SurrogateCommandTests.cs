@@ -103,4 +103,32 @@ public class SurrogateCommandTests
         Assert.All(rows.Skip(5), r => Assert.Equal("pde", r.GetProperty("loss").GetString()));
         Assert.Equal(["diffusion-sorption", "ns-vorticity"], rows.Select(r => r.GetProperty("problem").GetString()!).Distinct());
     }
+
+    [Fact]
+    public void With_several_seeds_the_benchmark_trains_each_method_per_seed_and_reports_the_spread_and_the_ordering_count()
+    {
+        using var temp = new TempDirectory();
+        var json = temp.Sub("bench.json");
+        var run = CliRun.Of(["bench", "surrogate", "--problems", "diffusion-sorption", "--cells", "16", "--times", "4", "--steps", "2",
+            "--sweep", "20", "--experts", "2", "--seeds", "3,5", "--json", json, .. Tiny]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().ToList();
+        // Soft, hard, moe for seed 3 and for seed 5, then the sweep's hard and moe on seed 3's models.
+        Assert.Equal([3, 3, 3, 5, 5, 5, 3, 3], rows.Select(r => r.GetProperty("seed").GetInt32()));
+        Assert.Equal(["soft", "hard", "moe", "soft", "hard", "moe", "hard", "moe"], rows.Select(r => r.GetProperty("method").GetString()!));
+        // Different seeds give different weights, so different errors.
+        Assert.NotEqual(rows[1].GetProperty("rel_l2").GetDouble(), rows[4].GetProperty("rel_l2").GetDouble());
+        Assert.Contains("seeds 3, 5", run.Output);
+        Assert.Contains("over 2 seeds", run.Output);
+        Assert.Matches("holds on [012] of 2 seeds, and (holds|does not hold) on the mean", run.Output);
+    }
+
+    [Fact]
+    public void A_seed_list_that_is_not_numbers_is_refused_before_any_training()
+    {
+        var run = CliRun.Of(["bench", "surrogate", "--problems", "diffusion-sorption", "--seeds", "1,x", .. Tiny]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--seeds: 'x'", run.Error);
+        Assert.DoesNotContain("method", run.Output);
+    }
 }
