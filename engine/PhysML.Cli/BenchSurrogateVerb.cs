@@ -49,12 +49,8 @@ public static class BenchSurrogateVerb
         command.SetAction(parsed =>
         {
             var names = parsed.GetValue(problems)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var counts = parsed.GetValue(sweep)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : throw SurrogateOptions.Argument($"--sweep: '{p}' is not a positive integer")).ToArray();
-            var seedList = parsed.GetValue(seeds) is { } text
-                ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p =>
-                    int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw SurrogateOptions.Argument($"--seeds: '{p}' is not a non-negative integer")).Distinct().ToArray()
-                : [parsed.GetValue(options.Seed)];
+            var counts = Integers("--sweep", parsed.GetValue(sweep)!, 1);
+            var seedList = parsed.GetValue(seeds) is { } text ? Integers("--seeds", text, 0).Distinct().ToArray() : [parsed.GetValue(options.Seed)];
             if (seedList.Length == 0) throw SurrogateOptions.Argument("--seeds: no seed given");
             var threads = SurrogateOptions.AtLeast("--threads", parsed.GetValue(options.Threads), 1);
             TorchRuntime.Initialize(new TorchRuntimeSettings(Seed: seedList[0], Threads: threads, PreferCuda: false));
@@ -174,6 +170,12 @@ public static class BenchSurrogateVerb
             $"{(Holds(means["soft"], means["hard"], means["moe"]) ? "holds" : "does not hold")} on the mean");
         output.Flush();
     }
+
+    // A comma-separated list of integers ≥ min, refused with the option's name and the first bad entry.
+    private static int[] Integers(string option, string text, int min) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min ? n
+                : throw SurrogateOptions.Argument($"{option}: '{p}' is not an integer >= {min}")).ToArray();
 
     // Points actually constrained: P/K per expert, capped by the smallest subdomain's candidates.
     private static int PointsUsed(ConstrainedSurrogate model) =>

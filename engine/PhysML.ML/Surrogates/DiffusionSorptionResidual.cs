@@ -12,31 +12,30 @@ public sealed class DiffusionSorptionResidual(DiffusionSorptionParameters parame
 {
     public (Tensor Residual, Tensor Jacobian) Evaluate(PdeFeatures features, Tensor weights)
     {
-        var (u, ut, residual) = Fields(features, weights);
+        var (ut, residual, (retardation, slope, _)) = Fields(features, weights);
         var (phi, phiT, phiXX) = (features.Operators[0], features.Operators[1], features.Operators[2]);
-        var (retardation, slope, _) = Retardation(u);
         var jacobian = (slope * ut).unsqueeze(-1) * phi + retardation.unsqueeze(-1) * phiT - phiXX;
         return (residual, jacobian);
     }
 
     public Tensor Curvature(PdeFeatures features, Tensor weights)
     {
-        var (u, ut, residual) = Fields(features, weights);
+        var (ut, residual, (_, slope, bend)) = Fields(features, weights);
         var (phi, phiT) = (features.Operators[0], features.Operators[1]);
-        var (_, slope, bend) = Retardation(u);
         var outer = matmul((phi * (residual * bend * ut).unsqueeze(-1)).transpose(-1, -2), phi);
         var cross = matmul((phi * (residual * slope).unsqueeze(-1)).transpose(-1, -2), phiT);
         return outer + cross + cross.transpose(-1, -2);
     }
 
-    // u, u_τ and r at the points.
-    private (Tensor U, Tensor Ut, Tensor Residual) Fields(PdeFeatures features, Tensor weights)
+    // u_τ, r and the retardation terms at the points; R(u) is evaluated once for the residual and its derivatives.
+    private (Tensor Ut, Tensor Residual, (Tensor R, Tensor Slope, Tensor Bend) Retardation) Fields(PdeFeatures features, Tensor weights)
     {
         var w = weights.unsqueeze(-1);
         var u = matmul(features.Operators[0], w).squeeze(-1);
         var ut = matmul(features.Operators[1], w).squeeze(-1);
         var uxx = matmul(features.Operators[2], w).squeeze(-1);
-        return (u, ut, Retardation(u).R * ut - uxx - features.Source);
+        var retardation = Retardation(u);
+        return (ut, retardation.R * ut - uxx - features.Source, retardation);
     }
 
     // R(u), R'(u), R''(u), with R' and R'' zero where the clamp holds u at 0.
